@@ -1,0 +1,15 @@
+namespace Arbiter;
+
+/// <summary>Answers authorization questions against one model and one revision of relationships.</summary>
+public interface IAuthorizer
+{
+    /// <summary>Decides whether the subject has the relation to the object.</summary>
+    /// <exception cref="ArbiterException">The request names a type or relation the model does not have, or is malformed.</exception>
+    ValueTask<Decision> CheckAsync(CheckRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>Decides many checks at once, sharing work between them. The result has one decision per request, in order.</summary>
+    ValueTask<IReadOnlyList<Decision>> BatchCheckAsync(IReadOnlyList<CheckRequest> requests, CancellationToken cancellationToken = default);
+
+    /// <summary>Every relation of the object's type that the subject has to the object, in model order.</summary>
+    ValueTask<IReadOnlyList<string>> ListActionsAsync(ListActionsRequest request, CancellationToken cancellationToken = default);
+}
