@@ -5,7 +5,7 @@ namespace Arbiter.Model;
 /// Every syntax (OpenFGA DSL, OpenFGA JSON, Arbiter policy YAML, C#) produces this one form;
 /// source positions are kept so that later stages can report problems with line:column.
 /// </summary>
-public sealed record AuthorizationModel
+public sealed partial record AuthorizationModel
 {
     /// <summary>The schema version; Arbiter reads <c>1.1</c>.</summary>
     public string SchemaVersion { get; init; } = "1.1";
