@@ -1,0 +1,246 @@
+using YamlDotNet.RepresentationModel;
+
+namespace Arbiter.Testing;
+
+/// <summary>Reads the <c>tests:</c> of a store file: tuples, check, list_objects and list_users entries.</summary>
+internal sealed partial class StoreFileReader
+{
+    private static readonly HashSet<string> TestKeys = new(StringComparer.Ordinal)
+    {
+        "name", "description", "tuples", "tuple_file", "check", "list_objects", "list_users",
+    };
+
+    private static readonly HashSet<string> CheckKeys = new(StringComparer.Ordinal) { "user", "users", "object", "objects", "context", "assertions" };
+    private static readonly HashSet<string> ListObjectsKeys = new(StringComparer.Ordinal) { "user", "type", "context", "assertions" };
+    private static readonly HashSet<string> ListUsersKeys = new(StringComparer.Ordinal) { "object", "user_filter", "context", "assertions" };
+    private static readonly HashSet<string> UserFilterKeys = new(StringComparer.Ordinal) { "type", "relation" };
+    private static readonly HashSet<string> ListUsersAssertionKeys = new(StringComparer.Ordinal) { "users" };
+
+    private List<StoreTest> ReadTests(YamlNode? node)
+    {
+        var tests = new List<StoreTest>();
+        var items = _reader.Sequence(node, "'tests'");
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (_reader.Map(items[i], "a test", TestKeys) is not { } map)
+            {
+                continue;
+            }
+            var name = _reader.OptionalString(map, "name", "a test's 'name'") ?? $"test {i + 1}";
+            var tuples = YamlTupleReader.ReadList(_reader, map.TryGet("tuples", out var t) ? t : null, $"'tuples' of test '{name}'");
+            if (map.TryGet("tuple_file", out var tupleFile) && !YamlReader.IsNull(tupleFile))
+            {
+                tuples.AddRange(ReadTupleFile(tupleFile, $"'tuple_file' of test '{name}'"));
+            }
+            tests.Add(new StoreTest
+            {
+                Name = name,
+                Description = _reader.OptionalString(map, "description", "a test's 'description'"),
+                Tuples = tuples.Distinct().ToList(),
+                Checks = ReadEach(map, "check", name, ReadCheck),
+                ListObjects = ReadEach(map, "list_objects", name, ReadListObjects),
+                ListUsers = ReadEach(map, "list_users", name, ReadListUsers),
+            });
+        }
+        return tests;
+    }
+
+    private List<T> ReadEach<T>(YamlMap test, string key, string testName, Func<YamlNode, string, T?> read)
+        where T : class
+    {
+        var what = $"a '{key}' entry of test '{testName}'";
+        var list = new List<T>();
+        foreach (var item in _reader.Sequence(test.TryGet(key, out var node) ? node : null, $"'{key}' of test '{testName}'"))
+        {
+            if (read(item, what) is { } entry)
+            {
+                list.Add(entry);
+            }
+        }
+        return list;
+    }
+
+    private StoreCheck? ReadCheck(YamlNode node, string what)
+    {
+        if (_reader.Map(node, what, CheckKeys) is not { } map)
+        {
+            return null;
+        }
+        var users = OneOrMany(map, "user", "users", what, ParseSubject);
+        var objects = OneOrMany(map, "object", "objects", what, ParseObject);
+        var assertions = new List<KeyValuePair<string, bool>>();
+        if (!map.TryGet("assertions", out var assertionsNode))
+        {
+            _reader.Report("missing-key", $"{what} needs 'assertions'", node);
+        }
+        else if (_reader.Map(assertionsNode, $"'assertions' of {what}", allowed: null) is { } assertionMap)
+        {
+            foreach (var (relation, value) in assertionMap.Entries)
+            {
+                if (_reader.TryBool(value, $"the assertion '{relation}' of {what}", out var expected))
+                {
+                    assertions.Add(new(relation, expected));
+                }
+            }
+        }
+        if (users is null || objects is null)
+        {
+            return null;
+        }
+        return new StoreCheck
+        {
+            Users = users,
+            Objects = objects,
+            Assertions = assertions,
+            Context = _reader.Context(map, "context", what),
+            Span = YamlReader.SpanOf(node),
+        };
+    }
+
+    private StoreListObjects? ReadListObjects(YamlNode node, string what)
+    {
+        if (_reader.Map(node, what, ListObjectsKeys) is not { } map)
+        {
+            return null;
+        }
+        var user = _reader.RequiredString(map, "user", what) is { } u && map.TryGet("user", out var userNode) ? ParseSubject(u, userNode) : null;
+        var type = _reader.RequiredString(map, "type", what);
+        var assertions = ReadListAssertions(map, what, (value, relationWhat) => StringList(value, relationWhat));
+        if (user is null || type is null)
+        {
+            return null;
+        }
+        return new StoreListObjects
+        {
+            User = user.Value,
+            Type = type,
+            Assertions = assertions,
+            Context = _reader.Context(map, "context", what),
+            Span = YamlReader.SpanOf(node),
+        };
+    }
+
+    private StoreListUsers? ReadListUsers(YamlNode node, string what)
+    {
+        if (_reader.Map(node, what, ListUsersKeys) is not { } map)
+        {
+            return null;
+        }
+        var @object = _reader.RequiredString(map, "object", what) is { } o && map.TryGet("object", out var objectNode) ? ParseObject(o, objectNode) : null;
+        var filters = new List<StoreUserFilter>();
+        if (!map.TryGet("user_filter", out var filterNode))
+        {
+            _reader.Report("missing-key", $"{what} needs 'user_filter'", node);
+        }
+        foreach (var item in _reader.Sequence(filterNode, $"'user_filter' of {what}"))
+        {
+            if (_reader.Map(item, $"a 'user_filter' entry of {what}", UserFilterKeys) is { } filter
+                && _reader.RequiredString(filter, "type", "a 'user_filter' entry") is { } type)
+            {
+                filters.Add(new StoreUserFilter(type, _reader.OptionalString(filter, "relation", "a 'user_filter' relation")));
+            }
+        }
+        var assertions = ReadListAssertions(map, what, (value, relationWhat) =>
+            _reader.Map(value, relationWhat, ListUsersAssertionKeys) is { } users
+                ? StringList(users.TryGet("users", out var list) ? list : null, $"'users' of {relationWhat}")
+                : []);
+        if (@object is null)
+        {
+            return null;
+        }
+        return new StoreListUsers
+        {
+            Object = @object.Value,
+            UserFilter = filters,
+            Assertions = assertions,
+            Context = _reader.Context(map, "context", what),
+            Span = YamlReader.SpanOf(node),
+        };
+    }
+
+    private List<KeyValuePair<string, IReadOnlyList<string>>> ReadListAssertions(
+        YamlMap map, string what, Func<YamlNode, string, IReadOnlyList<string>> readValue)
+    {
+        var assertions = new List<KeyValuePair<string, IReadOnlyList<string>>>();
+        if (!map.TryGet("assertions", out var node))
+        {
+            _reader.Report("missing-key", $"{what} needs 'assertions'", map.Node);
+        }
+        else if (_reader.Map(node, $"'assertions' of {what}", allowed: null) is { } assertionMap)
+        {
+            foreach (var (relation, value) in assertionMap.Entries)
+            {
+                assertions.Add(new(relation, readValue(value, $"the assertion '{relation}' of {what}")));
+            }
+        }
+        return assertions;
+    }
+
+    private List<string> StringList(YamlNode? node, string what)
+    {
+        var list = new List<string>();
+        foreach (var item in _reader.Sequence(node, what))
+        {
+            if (_reader.TryString(item, $"an entry of {what}", out var value))
+            {
+                list.Add(value);
+            }
+        }
+        return list;
+    }
+
+    /// <summary>Reads <c>user</c> or <c>users</c> (exactly one of the two), parsing each entry.</summary>
+    private List<T>? OneOrMany<T>(YamlMap map, string one, string many, string what, Func<string, YamlNode, T?> parse)
+        where T : struct
+    {
+        var hasOne = map.TryGet(one, out var oneNode);
+        var hasMany = map.TryGet(many, out var manyNode);
+        if (hasOne == hasMany)
+        {
+            _reader.Report("missing-key", hasOne
+                ? $"{what} has both '{one}' and '{many}': use one of them"
+                : $"{what} needs '{one}' or '{many}'", map.Node);
+            return null;
+        }
+        var nodes = hasOne ? [oneNode!] : _reader.Sequence(manyNode, $"'{many}' of {what}");
+        var values = new List<T>();
+        var ok = true;
+        foreach (var node in nodes)
+        {
+            if (_reader.TryString(node, hasOne ? $"'{one}' of {what}" : $"an entry of '{many}' of {what}", out var text) && parse(text, node) is { } value)
+            {
+                values.Add(value);
+            }
+            else
+            {
+                ok = false;
+            }
+        }
+        if (ok && values.Count == 0)
+        {
+            _reader.Report("invalid-value", $"'{many}' of {what} is empty", manyNode);
+            ok = false;
+        }
+        return ok ? values : null;
+    }
+
+    private SubjectRef? ParseSubject(string text, YamlNode node)
+    {
+        if (SubjectRef.TryParse(text, out var subject, out var error))
+        {
+            return subject;
+        }
+        _reader.Report("invalid-user", error, node);
+        return null;
+    }
+
+    private ObjectRef? ParseObject(string text, YamlNode node)
+    {
+        if (ObjectRef.TryParse(text, out var @object, out var error))
+        {
+            return @object;
+        }
+        _reader.Report("invalid-object", error, node);
+        return null;
+    }
+}

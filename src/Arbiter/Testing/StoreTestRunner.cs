@@ -1,0 +1,139 @@
+using Arbiter.Model;
+
+namespace Arbiter.Testing;
+
+/// <summary>
+/// Runs the tests of a <see cref="StoreFile"/>: for each test, an authorizer over the model with the store's tuples plus the
+/// test's tuples, then every assertion. One assertion is one relation of a <c>check</c> for one user and one object, or one
+/// relation of a <c>list_objects</c> / <c>list_users</c> entry. Listing assertions are read but reported as not run
+/// until listing lands in the engine.
+/// </summary>
+public sealed class StoreTestRunner
+{
+    /// <summary>The reason given for listing assertions, which this version does not run.</summary>
+    public const string ListingNotRunReason = "not run: list_objects and list_users assertions need listing, which the engine does not support yet";
+
+    private readonly Func<AuthorizationModel, IReadOnlyList<RelationshipTuple>, IAuthorizer> _authorizerFactory;
+
+    /// <summary>Creates a runner that evaluates with an in-memory <see cref="AuthorizationEngine"/> per test.</summary>
+    public StoreTestRunner()
+        : this(EngineAuthorizerFactory.Create)
+    {
+    }
+
+    /// <summary>Creates a runner that evaluates with authorizers made by <paramref name="authorizerFactory"/>.</summary>
+    /// <param name="authorizerFactory">
+    /// Makes an authorizer for a model and the tuples of one test. It may throw <see cref="ArbiterException"/> for tuples that do
+    /// not fit the model; every assertion of that test then fails with the message.
+    /// </param>
+    public StoreTestRunner(Func<AuthorizationModel, IReadOnlyList<RelationshipTuple>, IAuthorizer> authorizerFactory)
+    {
+        ArgumentNullException.ThrowIfNull(authorizerFactory);
+        _authorizerFactory = authorizerFactory;
+    }
+
+    /// <summary>Runs every test of the file and returns one result per assertion.</summary>
+    public async Task<StoreTestRunResult> RunAsync(StoreFile file, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        var results = new List<StoreAssertionResult>();
+        foreach (var test in file.Tests)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            await RunTestAsync(file, test, results, cancellationToken).ConfigureAwait(false);
+        }
+        return new StoreTestRunResult { Name = file.Name, Source = file.Source, Results = results };
+    }
+
+    private async Task RunTestAsync(StoreFile file, StoreTest test, List<StoreAssertionResult> results, CancellationToken cancellationToken)
+    {
+        IAuthorizer? authorizer = null;
+        string? setupError = null;
+        if (test.Checks.Count > 0)
+        {
+            try
+            {
+                authorizer = _authorizerFactory(file.Model, file.Tuples.Concat(test.Tuples).Distinct().ToList());
+            }
+            catch (ArbiterException ex)
+            {
+                setupError = "the test's tuples could not be written: " + ex.Message;
+            }
+        }
+        try
+        {
+            foreach (var check in test.Checks)
+            {
+                foreach (var user in check.Users)
+                {
+                    foreach (var @object in check.Objects)
+                    {
+                        foreach (var (relation, expected) in check.Assertions)
+                        {
+                            var result = new CheckAssertionResult
+                            {
+                                TestName = test.Name,
+                                User = user,
+                                Object = @object,
+                                Relation = relation,
+                                Expected = expected,
+                                Context = check.Context,
+                                Outcome = AssertionOutcome.Failed,
+                                Error = setupError,
+                            };
+                            results.Add(authorizer is null ? result : await CheckAsync(authorizer, result, cancellationToken).ConfigureAwait(false));
+                        }
+                    }
+                }
+            }
+        }
+        finally
+        {
+            (authorizer as IDisposable)?.Dispose();
+        }
+        foreach (var list in test.ListObjects)
+        {
+            foreach (var (relation, expected) in list.Assertions)
+            {
+                results.Add(new ListObjectsAssertionResult
+                {
+                    TestName = test.Name, User = list.User, Type = list.Type, Relation = relation, Expected = expected,
+                    Outcome = AssertionOutcome.NotRun, Error = ListingNotRunReason,
+                });
+            }
+        }
+        foreach (var list in test.ListUsers)
+        {
+            foreach (var (relation, expected) in list.Assertions)
+            {
+                results.Add(new ListUsersAssertionResult
+                {
+                    TestName = test.Name, Object = list.Object, UserFilter = list.UserFilter, Relation = relation, Expected = expected,
+                    Outcome = AssertionOutcome.NotRun, Error = ListingNotRunReason,
+                });
+            }
+        }
+    }
+
+    private static async Task<CheckAssertionResult> CheckAsync(IAuthorizer authorizer, CheckAssertionResult result, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var request = new CheckRequest(result.User, result.Relation, result.Object) { Context = result.Context };
+            var decision = await authorizer.CheckAsync(request, cancellationToken).ConfigureAwait(false);
+            if (decision.Error is { } error)
+            {
+                return result with { Error = error.Message };
+            }
+            return result with
+            {
+                Actual = decision.Allowed,
+                Outcome = decision.Allowed == result.Expected ? AssertionOutcome.Passed : AssertionOutcome.Failed,
+            };
+        }
+        catch (ArbiterException ex)
+        {
+            return result with { Error = ex.Message };
+        }
+    }
+}
