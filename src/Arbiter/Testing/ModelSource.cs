@@ -13,7 +13,7 @@ internal static class ModelSource
     {
         if (!File.Exists(path))
         {
-            return Failed(path, "file-not-found", $"model file not found: {path}");
+            return Failed(path, "file-not-found", "model file not found");
         }
         string text;
         try

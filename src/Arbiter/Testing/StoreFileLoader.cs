@@ -13,7 +13,7 @@ public static class StoreFileLoader
         ArgumentNullException.ThrowIfNull(path);
         if (!File.Exists(path))
         {
-            return Failed(path, "file-not-found", $"store file not found: {path}");
+            return Failed(path, "file-not-found", "store file not found");
         }
         string text;
         try

@@ -14,7 +14,7 @@ public static class TupleFileLoader
         ArgumentNullException.ThrowIfNull(path);
         if (!File.Exists(path))
         {
-            return Failed(path, "file-not-found", $"tuple file not found: {path}");
+            return Failed(path, "file-not-found", "tuple file not found");
         }
         string text;
         try

@@ -1,0 +1,138 @@
+using System.CommandLine;
+using Arbiter.Model;
+using Arbiter.Testing;
+
+namespace Arbiter.Cli.Input;
+
+/// <summary>
+/// The options that say where the model and relationships come from (until stores exist): <c>--model</c> with
+/// <c>--tuples</c> / <c>--tuple</c>, or <c>--store-file</c>; and the request extras <c>--context</c> and <c>--contextual-tuple</c>.
+/// </summary>
+internal sealed class StoreInput
+{
+    public Option<string?> Model { get; } = new("--model", "-m")
+    {
+        Description = "The model file: OpenFGA DSL (.fga) or OpenFGA JSON (.json).",
+        HelpName = "FILE",
+    };
+
+    public Option<string?> StoreFile { get; } = new("--store-file", "-s")
+    {
+        Description = "An OpenFGA store file (.fga.yaml): its model and its top-level tuples are used.",
+        HelpName = "FILE",
+    };
+
+    public Option<string[]> TupleFiles { get; } = new("--tuples")
+    {
+        Description = "A tuple file: YAML, JSON or JSON lines ({user, relation, object, condition}) or CSV (fga's columns). Repeatable.",
+        HelpName = "FILE",
+    };
+
+    public Option<string[]> Tuples { get; } = new("--tuple", "-t")
+    {
+        Description = "A relationship tuple 'object#relation@user', e.g. 'document:1#viewer@user:anne'. Repeatable.",
+        HelpName = "TUPLE",
+    };
+
+    public Option<string?> Context { get; } = new("--context", "-c")
+    {
+        Description = "Request context for conditions, as a JSON object, e.g. '{\"ip\": \"10.0.0.1\"}'.",
+        HelpName = "JSON",
+    };
+
+    public Option<string[]> ContextualTuples { get; } = new("--contextual-tuple")
+    {
+        Description = "A tuple that counts for this request only, 'object#relation@user'. Repeatable.",
+        HelpName = "TUPLE",
+    };
+
+    public void AddTo(Command command)
+    {
+        command.Options.Add(Model);
+        command.Options.Add(StoreFile);
+        command.Options.Add(TupleFiles);
+        command.Options.Add(Tuples);
+        command.Options.Add(Context);
+        command.Options.Add(ContextualTuples);
+    }
+
+    /// <summary>Loads the model and the tuples and makes an authorizer over them.</summary>
+    /// <exception cref="CliInputException">A file is missing or malformed, or a tuple is malformed or does not fit the model.</exception>
+    public LoadedStore Load(ParseResult parseResult)
+    {
+        var modelPath = parseResult.GetValue(Model);
+        var storePath = parseResult.GetValue(StoreFile);
+        if (modelPath is null == storePath is null)
+        {
+            throw new CliInputException(modelPath is null
+                ? "a model is needed: give --model FILE (.fga or .json) or --store-file FILE (.fga.yaml)"
+                : "give either --model or --store-file, not both");
+        }
+        AuthorizationModel model;
+        var tuples = new List<RelationshipTuple>();
+        if (storePath is not null)
+        {
+            var store = StoreFileLoader.Load(storePath);
+            if (!store.Success)
+            {
+                throw new CliInputException($"cannot load store file {storePath}", store.Diagnostics);
+            }
+            model = store.File!.Model;
+            tuples.AddRange(store.File.Tuples);
+        }
+        else
+        {
+            var loaded = ModelSource.LoadFile(modelPath!);
+            if (!loaded.Success)
+            {
+                throw new CliInputException($"cannot load model {modelPath}", loaded.Diagnostics);
+            }
+            model = loaded.Model!;
+        }
+        foreach (var path in parseResult.GetValue(TupleFiles) ?? [])
+        {
+            var file = TupleFileLoader.Load(path);
+            if (!file.Success)
+            {
+                throw new CliInputException($"cannot load tuple file {path}", file.Diagnostics);
+            }
+            tuples.AddRange(file.Tuples);
+        }
+        tuples.AddRange(ParseTuples(parseResult.GetValue(Tuples), "--tuple"));
+        IAuthorizer authorizer;
+        try
+        {
+            authorizer = EngineAuthorizerFactory.Create(model, tuples.Distinct().ToList());
+        }
+        catch (ArbiterException ex) when (ex is not ModelValidationException)
+        {
+            throw new CliInputException("a tuple does not fit the model: " + ex.Message);
+        }
+        return new LoadedStore(model, authorizer);
+    }
+
+    /// <summary>Reads <c>--context</c> and <c>--contextual-tuple</c>.</summary>
+    public (IReadOnlyDictionary<string, object?>? Context, IReadOnlyList<RelationshipTuple> ContextualTuples) ReadRequestExtras(ParseResult parseResult)
+    {
+        IReadOnlyDictionary<string, object?>? context = null;
+        if (parseResult.GetValue(Context) is { } json && !JsonValues.TryParseObject(json, out context, out var error))
+        {
+            throw new CliInputException($"invalid --context: {error}");
+        }
+        return (context, ParseTuples(parseResult.GetValue(ContextualTuples), "--contextual-tuple"));
+    }
+
+    private static List<RelationshipTuple> ParseTuples(string[]? texts, string option)
+    {
+        var tuples = new List<RelationshipTuple>();
+        foreach (var text in texts ?? [])
+        {
+            if (!RelationshipTuple.TryParse(text, out var tuple, out var error))
+            {
+                throw new CliInputException($"invalid {option} '{text}': {error}");
+            }
+            tuples.Add(tuple);
+        }
+        return tuples;
+    }
+}
