@@ -1,17 +1,23 @@
 using System.Collections.Frozen;
 using Arbiter.Model;
+using Arbiter.Parsing;
 
 namespace Arbiter.Engine;
 
 internal sealed partial class CompiledModel
 {
     /// <summary>
-    /// Compiles a model. Names are interned into the engine's symbol tables.
+    /// Validates (<see cref="ModelValidator"/>) and compiles a model. Names are interned into the engine's symbol tables.
     /// </summary>
     /// <exception cref="ModelValidationException">The model refers to something it does not define, or cannot be compiled.</exception>
     public static CompiledModel Compile(AuthorizationModel model, string id, SymbolTable types, SymbolTable relations)
     {
         ArgumentNullException.ThrowIfNull(model);
+        var problems = ModelValidator.Validate(model);
+        if (problems.Count > 0)
+        {
+            throw new ModelValidationException(problems);
+        }
         var diagnostics = new List<ModelDiagnostic>();
         var compiled = new CompiledModel(model with { Id = id }, id);
 
