@@ -9,9 +9,11 @@ internal static class EngineAuthorizerFactory
     public static IAuthorizer Create(AuthorizationModel model, IReadOnlyList<RelationshipTuple> tuples)
     {
         var engine = AuthorizationEngine.Create(model);
-        if (tuples.Count > 0)
+        // A tuple is identified by object, relation and subject: the first of several with the same key is kept.
+        var unique = tuples.DistinctBy(static t => (t.Object, t.Relation, t.Subject)).ToList();
+        if (unique.Count > 0)
         {
-            engine.Write(tuples, null);
+            engine.Write(unique, null);
         }
         return engine;
     }

@@ -31,7 +31,8 @@ internal static class ModelSource
     {
         var parsed = json ? ModelJson.Parse(text) : ModelParser.Parse(text, sourceName);
         var diagnostics = new List<ModelDiagnostic>(parsed.Diagnostics);
-        if (parsed.Success && parsed.Model is { } model)
+        // The DSL parser validates; a JSON model is only read, so it is validated here.
+        if (json && parsed.Success && parsed.Model is { } model)
         {
             diagnostics.AddRange(ModelValidator.Validate(model));
         }

@@ -1,58 +1,21 @@
-// TEMPORARY: stand-ins for the parser and engine branches' APIs so that branch `cli` builds before they land.
-// Deleted when `parser` and `engine` are merged; nothing here is ever used at run time.
+// TEMPORARY: stand-ins for the parser branch's ModelJson and ModelPrinter so that branch `cli` builds before they land.
+// Deleted when they are merged.
 #pragma warning disable CA1812, IDE0060, CS1591
 using Arbiter.Model;
 
-namespace Arbiter.Parsing
+namespace Arbiter.Parsing;
+
+internal static class ModelJson
 {
-    internal sealed record ModelParseResult(AuthorizationModel? Model, IReadOnlyList<ModelDiagnostic> Diagnostics)
-    {
-        public bool Success => Model is not null && Diagnostics.Count == 0;
-    }
+    public static ModelParseResult Parse(string json) =>
+        new(null, [new ModelDiagnostic("not-available", "reading JSON models is not available in this build yet")]);
 
-    internal static class ModelParser
-    {
-        public static ModelParseResult Parse(string dsl, string? sourceName) =>
-            new(null, [new ModelDiagnostic("not-available", "the DSL parser has not been merged yet")]);
-    }
-
-    internal static class ModelJson
-    {
-        public static ModelParseResult Parse(string json) =>
-            new(null, [new ModelDiagnostic("not-available", "the JSON model reader has not been merged yet")]);
-
-        public static string Write(AuthorizationModel model) => throw new NotSupportedException();
-    }
-
-    internal static class ModelPrinter
-    {
-        public static string ToDsl(AuthorizationModel model) => throw new NotSupportedException();
-    }
-
-    internal static class ModelValidator
-    {
-        public static IReadOnlyList<ModelDiagnostic> Validate(AuthorizationModel model) => [];
-    }
+    public static string Write(AuthorizationModel model) =>
+        throw new ArbiterException("writing JSON models is not available in this build yet");
 }
 
-namespace Arbiter
+internal static class ModelPrinter
 {
-    internal sealed class AuthorizationEngineOptions;
-
-    internal sealed class AuthorizationEngine : IAuthorizer
-    {
-        public string? ModelId => null;
-
-        public long Revision => 0;
-
-        public static AuthorizationEngine Create(AuthorizationModel model, AuthorizationEngineOptions? options = null) => throw new NotSupportedException();
-
-        public long Write(IReadOnlyList<RelationshipTuple> writes, IReadOnlyList<RelationshipTuple>? deletes) => throw new NotSupportedException();
-
-        public ValueTask<Decision> CheckAsync(CheckRequest request, CancellationToken cancellationToken = default) => throw new NotSupportedException();
-
-        public ValueTask<IReadOnlyList<Decision>> BatchCheckAsync(IReadOnlyList<CheckRequest> requests, CancellationToken cancellationToken = default) => throw new NotSupportedException();
-
-        public ValueTask<IReadOnlyList<string>> ListActionsAsync(ListActionsRequest request, CancellationToken cancellationToken = default) => throw new NotSupportedException();
-    }
+    public static string ToDsl(AuthorizationModel model) =>
+        throw new ArbiterException("printing models as DSL is not available in this build yet");
 }
