@@ -129,7 +129,7 @@ internal sealed class StoreInput
         {
             if (!RelationshipTuple.TryParse(text, out var tuple, out var error))
             {
-                throw new CliInputException($"invalid {option} '{text}': {error}");
+                throw new CliInputException(error.Contains($"'{text}'", StringComparison.Ordinal) ? $"{option}: {error}" : $"invalid {option} '{text}': {error}");
             }
             tuples.Add(tuple);
         }
