@@ -99,7 +99,8 @@ internal static partial class PolicyReader
             // [viewer, editor]: a viewer/editor of the related resource is a viewer/editor of this one.
             foreach (var role in YamlShape.AsStringList(derive, $"'derive' of {what}", diagnostics))
             {
-                derivations.Add(new DerivationSyntax(Named.From(role), Named.From(role)));
+                var named = Named.From(role);
+                derivations.Add(new DerivationSyntax(named, named));
             }
         }
         return new RelationSyntax(Named.From(name), Named.From(resource), derivations);
