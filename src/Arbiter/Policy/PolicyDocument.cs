@@ -7,7 +7,7 @@ namespace Arbiter.Policy;
 /// <summary>
 /// A compiled policy file (see <c>docs/policy-yaml.md</c>): the <see cref="AuthorizationModel"/> it compiles to (the same
 /// form the OpenFGA DSL gives), the relationships its <c>users:</c> and <c>instances:</c> sections imply, and its
-/// embedded tests. Immutable; build a <c>PolicyAuthorizer</c> from it to answer checks.
+/// embedded tests. Immutable; build a <see cref="PolicyAuthorizer"/> from it to answer checks.
 /// </summary>
 public sealed class PolicyDocument
 {
