@@ -1,0 +1,25 @@
+using Arbiter.Model;
+
+namespace Arbiter.Tests.Policy;
+
+/// <summary>Renders a compiled model's relations compactly for assertions: <c>document#read: viewer or editor</c>.</summary>
+internal static class ModelText
+{
+    public static string Relation(AuthorizationModel model, string type, string relation)
+    {
+        var definition = model.Types.Single(t => t.Name == type).Relations.Single(r => r.Name == relation);
+        return Render(definition.Rewrite, definition.DirectlyRelatedTypes);
+    }
+
+    public static IReadOnlyList<string> RelationNames(AuthorizationModel model, string type) =>
+        model.Types.Single(t => t.Name == type).Relations.Select(r => r.Name).ToArray();
+
+    private static string Render(Userset userset, IReadOnlyList<RelationReference> direct) => userset switch
+    {
+        DirectUserset => "[" + string.Join(", ", direct) + "]",
+        ComputedUserset c => c.Relation,
+        TupleToUserset t => $"{t.ComputedRelation} from {t.Tupleset}",
+        UnionUserset u => string.Join(" or ", u.Children.Select(c => Render(c, direct))),
+        _ => userset.ToString()!,
+    };
+}
