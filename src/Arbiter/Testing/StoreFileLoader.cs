@@ -24,7 +24,7 @@ public static class StoreFileLoader
         {
             return Failed(path, "file-unreadable", $"cannot read store file {path}: {ex.Message}");
         }
-        var directory = Path.GetDirectoryName(Path.GetFullPath(path)) ?? Directory.GetCurrentDirectory();
+        var directory = Path.GetDirectoryName(Path.GetFullPath(path)) ?? System.IO.Directory.GetCurrentDirectory();
         return Parse(text, path, directory);
     }
 
@@ -35,7 +35,7 @@ public static class StoreFileLoader
     public static StoreFileLoadResult Parse(string yaml, string? sourceName = null, string? baseDirectory = null)
     {
         ArgumentNullException.ThrowIfNull(yaml);
-        return new StoreFileReader(yaml, sourceName, baseDirectory ?? Directory.GetCurrentDirectory()).Read();
+        return new StoreFileReader(yaml, sourceName, baseDirectory ?? System.IO.Directory.GetCurrentDirectory()).Read();
     }
 
     private static StoreFileLoadResult Failed(string source, string code, string message) =>

@@ -19,7 +19,7 @@ internal static class ConformanceData
         var root = Root.Value ?? throw new InvalidOperationException(
             "Conformance data is required (ARBITER_REQUIRE_CONFORMANCE=1) but was not found; set ARBITER_CONFORMANCE_DIR.");
         var path = Path.Combine(root, relative);
-        if (!File.Exists(path) && !Directory.Exists(path))
+        if (!File.Exists(path) && !System.IO.Directory.Exists(path))
         {
             throw new FileNotFoundException($"Conformance data file '{relative}' is missing under '{root}'.", path);
         }
@@ -31,12 +31,12 @@ internal static class ConformanceData
         var fromEnv = Environment.GetEnvironmentVariable("ARBITER_CONFORMANCE_DIR");
         if (!string.IsNullOrEmpty(fromEnv))
         {
-            return Directory.Exists(fromEnv) ? Path.GetFullPath(fromEnv) : null;
+            return System.IO.Directory.Exists(fromEnv) ? Path.GetFullPath(fromEnv) : null;
         }
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
             var candidate = Path.Combine(dir.FullName, "shared", "conformance");
-            if (Directory.Exists(candidate))
+            if (System.IO.Directory.Exists(candidate))
             {
                 return candidate;
             }

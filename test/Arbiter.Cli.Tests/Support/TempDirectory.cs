@@ -6,7 +6,7 @@ internal sealed class TempDirectory : IDisposable
     public TempDirectory()
     {
         Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "arbiter-cli-tests", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(Path);
+        System.IO.Directory.CreateDirectory(Path);
     }
 
     public string Path { get; }
@@ -15,7 +15,7 @@ internal sealed class TempDirectory : IDisposable
     public string Write(string name, string text)
     {
         var path = System.IO.Path.Combine(Path, name);
-        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
+        System.IO.Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
         File.WriteAllText(path, text.ReplaceLineEndings("\n"));
         return path;
     }
@@ -24,7 +24,7 @@ internal sealed class TempDirectory : IDisposable
     {
         try
         {
-            Directory.Delete(Path, recursive: true);
+            System.IO.Directory.Delete(Path, recursive: true);
         }
         catch (IOException)
         {
