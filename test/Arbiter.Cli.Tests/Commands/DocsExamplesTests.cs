@@ -23,7 +23,7 @@ public partial class DocsExamplesTests
     {
         var expected = ExitComment().Match(line) is { Success: true } m ? int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : 0;
         var args = Split(ExitComment().Replace(line, string.Empty)).Skip(1)
-            .Select(static a => a.StartsWith("samples/", StringComparison.Ordinal) ? RepoPaths.Of(a) : a)
+            .Select(static a => a.StartsWith("samples/", StringComparison.Ordinal) || a.StartsWith("docs/", StringComparison.Ordinal) ? RepoPaths.Of(a) : a)
             .ToArray();
 
         var run = await CliRun.RunAsync(args);
