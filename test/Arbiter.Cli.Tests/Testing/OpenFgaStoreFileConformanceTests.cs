@@ -21,6 +21,35 @@ public class OpenFgaStoreFileConformanceTests
         result.File.Tuples.Count.ShouldBe(2);
     }
 
+    [ConformanceTheory]
+    [InlineData("00-valid-model")]
+    [InlineData("01-valid-model-file")]
+    public async Task Run_ValidStoreFile_PassesItsCheckAndCountsTheListingsAsNotRun(string name)
+    {
+        var file = StoreFileLoader.Load(Path.Combine(ConformanceData.PathOf(Stores), name, "store.fga.yaml")).File!;
+
+        var result = await new StoreTestRunner().RunAsync(file);
+
+        result.Passed.ShouldBe(1);
+        result.Failed.ShouldBe(0);
+        result.NotRun.ShouldBe(2);
+    }
+
+    [ConformanceTheory]
+    [InlineData("02-missing-model", 1)]
+    [InlineData("03-additional-properties", 2)]
+    public async Task Cli_InvalidStoreFile_ExitsTwoWithEveryProblemAtItsLine(string name, int problems)
+    {
+        var path = Path.Combine(ConformanceData.PathOf(Stores), name, "store.fga.yaml");
+
+        var run = await CliRun.RunAsync("test", path);
+
+        run.ExitCode.ShouldBe(2, run.ToString());
+        run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Count(l => l.StartsWith(path + ":", StringComparison.Ordinal) && char.IsDigit(l[path.Length + 1]))
+            .ShouldBe(problems);
+    }
+
     [ConformanceFact]
     public void Load_MissingModel_FailsLikeTheExpectedError()
     {
