@@ -16,7 +16,7 @@ internal static class TestOutput
                 {
                     await context.Error.WriteLineAsync(DiagnosticText.Format(diagnostic)).ConfigureAwait(false);
                 }
-                await output.WriteLineAsync($"{report.File}: could not be run ({Plural(report.Diagnostics.Count, "problem")}, see above)").ConfigureAwait(false);
+                await output.WriteLineAsync($"{report.File}: could not be run ({Plural(report.Diagnostics.Count, "problem")} on standard error)").ConfigureAwait(false);
                 continue;
             }
             foreach (var assertion in report.Assertions)
