@@ -27,7 +27,11 @@ internal sealed partial class JsonModelReader
             var line = (int)(ex.LineNumber ?? 0) + 1;
             var column = (int)(ex.BytePositionInLine ?? 0) + 1;
             var message = ex.Message;
-            var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
+            var cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
+            if (cut < 0)
+            {
+                cut = message.IndexOf(" Path:", StringComparison.Ordinal);
+            }
             reader.Error(null, "the text is not valid JSON: " + (cut > 0 ? message[..cut] : message), SourceSpan.OnLine(line, column, 1));
             return (null, reader._diagnostics);
         }
