@@ -138,7 +138,7 @@ internal sealed partial class DslParser
 
     private List<RelationReference> ParseTypeRestrictions()
     {
-        Advance(); // '['
+        var open = Advance();
         var references = new List<RelationReference>();
         while (true)
         {
@@ -162,7 +162,12 @@ internal sealed partial class DslParser
                 Advance();
                 continue;
             }
-            Expect(DslTokenKind.RightBracket, "',' or ']' in the type restriction");
+            if (_current.Kind != DslTokenKind.RightBracket)
+            {
+                var unclosed = _current.Line > open.Line ? $" (the '[' at {open.Line}:{open.Column} is not closed)" : string.Empty;
+                throw Abort(_current, $"expected ',' or ']' in the type restriction, found {_current.Display}{unclosed}");
+            }
+            Advance();
             return references;
         }
     }

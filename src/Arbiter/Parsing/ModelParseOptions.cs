@@ -1,6 +1,6 @@
 namespace Arbiter.Parsing;
 
-/// <summary>Settings for reading model text (<see cref="ModelParser"/>, ModelJson).</summary>
+/// <summary>Settings for reading model text (<see cref="ModelParser"/>, <see cref="ModelJson"/>).</summary>
 public sealed record ModelParseOptions
 {
     /// <summary>The default limit on the length of model text: 1 MiB of characters.</summary>
