@@ -101,7 +101,10 @@ internal sealed partial class PolicyBinder
         var actionRoles = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         foreach (var action in resource.Actions)
         {
-            actionRoles[action.Name] = roles.Where(r => Grants(_roles[r], type, action.Name)).ToArray();
+            var granting = roles.Where(r => Grants(_roles[r], type, action.Name)).ToArray();
+
+            // A role that includes another granting role adds nothing: `read: viewer`, not `read: viewer or admin`.
+            actionRoles[action.Name] = granting.Where(r => !granting.Any(s => s != r && Includers([s]).Contains(r))).ToArray();
         }
         return new ResourcePlan(
             resource,

@@ -12,10 +12,13 @@ internal static class PolicyTestFileReader
 {
     private static readonly string[] Keys = ["description", "policy", "tests"];
 
-    public static (PolicyDocument Policy, IReadOnlyList<PolicyTestCase> Tests) Load(string path)
+    public static (PolicyDocument Policy, IReadOnlyList<PolicyTestCase> Tests) Load(string path) =>
+        Read(File.ReadAllText(path), path, Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".");
+
+    /// <summary>Reads test file text; the <c>policy:</c> path is taken relative to <paramref name="baseDirectory"/>.</summary>
+    public static (PolicyDocument Policy, IReadOnlyList<PolicyTestCase> Tests) Read(string text, string? sourceName, string baseDirectory)
     {
-        var text = File.ReadAllText(path);
-        var diagnostics = new DiagnosticBag(path);
+        var diagnostics = new DiagnosticBag(sourceName);
         var top = YamlShape.AsMapping(YamlTreeReader.Read(text, diagnostics), "the test file", diagnostics);
         PolicyDocument? policy = null;
         IReadOnlyList<PolicyTestCase> tests = [];
@@ -27,7 +30,7 @@ internal static class PolicyTestFileReader
             var policyPath = YamlShape.AsString(top.Get("policy"), "'policy'", diagnostics);
             if (policyPath is not null)
             {
-                var full = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".", policyPath.Value);
+                var full = Path.Combine(baseDirectory, policyPath.Value);
                 if (File.Exists(full))
                 {
                     policy = PolicyDocument.Load(full);

@@ -17,5 +17,5 @@ internal sealed class YScalar : YNode
     /// <summary><see langword="true"/> for a plain <c>null</c>, <c>~</c> or an empty value.</summary>
     public bool IsNull { get; }
 
-    public override string KindName => IsNull ? "empty" : "a string";
+    public override string KindName => IsNull ? "empty" : "a single value";
 }
