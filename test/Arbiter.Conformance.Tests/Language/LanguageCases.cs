@@ -57,7 +57,7 @@ internal static class LanguageCases
     }
 
     public static IEnumerable<string> TransformerDirectories() =>
-        Directory.GetDirectories(ConformanceData.PathOf(DataRoot + "transformer")).Order(StringComparer.Ordinal);
+        System.IO.Directory.GetDirectories(ConformanceData.PathOf(DataRoot + "transformer")).Order(StringComparer.Ordinal);
 }
 
 /// <summary>A case of <c>dsl-syntax-validation-cases.yaml</c> or <c>dsl-semantic-validation-cases.yaml</c>.</summary>
