@@ -40,14 +40,21 @@ public sealed partial class AuthorizationEngine
 
             // Commit: intern, then build the next revision; nothing is visible until the state is swapped.
             var entities = _tables.Entities;
-            entities.EnsureCapacity(writes.Count * 2);
             var added = new List<KeyedEntry>(validated.Length);
-            foreach (var v in validated)
+            entities.BeginWrite(writes.Count * 2);
+            try
             {
-                var obj = entities.GetOrAdd(v.Relation.Owner.TypeId, v.Tuple.Object.Id);
-                var subject = entities.GetOrAdd(v.SubjectTypeId, v.Tuple.Subject.Id);
-                var condition = v.Tuple.Condition is { } c ? _tables.Conditions.Add(c) : -1;
-                added.Add(new KeyedEntry(RelationshipIndex.Key(obj, v.Relation.NameId), new SubjectEntry(subject, v.SubjectRelation, condition)));
+                foreach (var v in validated)
+                {
+                    var obj = entities.GetOrAdd(v.Relation.Owner.TypeId, v.Tuple.Object.Id);
+                    var subject = entities.GetOrAdd(v.SubjectTypeId, v.Tuple.Subject.Id);
+                    var condition = v.Tuple.Condition is { } c ? _tables.Conditions.Add(c) : -1;
+                    added.Add(new KeyedEntry(RelationshipIndex.Key(obj, v.Relation.NameId), new SubjectEntry(subject, v.SubjectRelation, condition)));
+                }
+            }
+            finally
+            {
+                entities.EndWrite();
             }
             var revision = state.Index.Revision + 1;
             if (!state.Index.TryApply(revision, added, removed, out var next, out var duplicate))

@@ -109,13 +109,19 @@ internal sealed partial class CheckEvaluator
         {
             if (_path[i] == node)
             {
-                ExplainLeaf("cycle", $"{Describe(obj)}#{relation.Name} (cycle)", false);
+                if (_explain)
+                {
+                    ExplainLeaf("cycle", $"{Describe(obj)}#{relation.Name} (cycle)", false);
+                }
                 return Outcome.False(bit, tainted: true, cycle: true);
             }
         }
         if (_userRelation >= 0 && obj == _userEntity && relation.NameId == _userRelation)
         {
-            ExplainLeaf("self", $"{Describe(obj)}#{relation.Name} is the subject itself", true);
+            if (_explain)
+            {
+                ExplainLeaf("self", $"{Describe(obj)}#{relation.Name} is the subject itself", true);
+            }
             return Outcome.True(bit, false);
         }
         if (!relation.CanBeReachedBy(_userType, _userRelation))
@@ -131,7 +137,10 @@ internal sealed partial class CheckEvaluator
         Push(node, pathBloom | bit);
         var saved = BeginExplain();
         var result = EvaluateRewrite(relation.Rewrite, obj, relation, depth).WithVisited(bit);
-        EndExplain(saved, "relation", $"{Describe(obj)}#{relation.Name}", result);
+        if (_explain)
+        {
+            EndExplain(saved, "relation", $"{Describe(obj)}#{relation.Name}", result);
+        }
         _pathCount--;
 
         if (_memo is not null && !result.Tainted && !result.IsError)
