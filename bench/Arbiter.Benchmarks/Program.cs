@@ -2,7 +2,6 @@ using System.Diagnostics;
 using Arbiter.Benchmarks;
 using Arbiter.Parsing;
 using BenchmarkDotNet.Configs;
-using BenchmarkDotNet.Exporters;
 using BenchmarkDotNet.Running;
 
 if (args.Length > 0 && args[0] == "--measure-index")
@@ -22,5 +21,5 @@ if (args.Length > 0 && args[0] == "--measure-index")
     return;
 }
 
-var config = DefaultConfig.Instance.AddExporter(MarkdownExporter.GitHub);
+var config = DefaultConfig.Instance;
 BenchmarkSwitcher.FromAssembly(typeof(BenchModel).Assembly).Run(args, config);

@@ -23,6 +23,7 @@ public sealed class UserDirectory
         _roleScopes = roleScopes;
         _users = users.ToFrozenDictionary(u => u.Username, StringComparer.Ordinal);
         _userOrder = users.Select(u => u.Username).ToArray();
+        Roles = roleScopes.ToDictionary(r => r.Key, r => (IReadOnlySet<string>)r.Value, StringComparer.Ordinal).AsReadOnly();
         UniqueClaims = uniqueClaims;
     }
 
@@ -34,8 +35,7 @@ public sealed class UserDirectory
     public IReadOnlyList<string> Usernames => _userOrder;
 
     /// <summary>Every defined role with its scopes.</summary>
-    public IReadOnlyDictionary<string, IReadOnlySet<string>> Roles =>
-        _roleScopes.ToDictionary(r => r.Key, r => (IReadOnlySet<string>)r.Value, StringComparer.Ordinal);
+    public IReadOnlyDictionary<string, IReadOnlySet<string>> Roles { get; }
 
     /// <summary>The claims declared unique under <c>unique_claims:</c>; the loader rejects a file where two users share a value of one.</summary>
     public IReadOnlySet<string> UniqueClaims { get; }

@@ -26,6 +26,10 @@ public sealed partial class AuthorizationEngine
     internal Decision Decide(EngineState state, CheckRequest request, ContextualTupleSet? contextual, BatchMemo? memo)
     {
         var relation = ResolveRequest(state.Model, request.Object, request.Relation, request.Subject, out var userType, out var userRelation);
+        if (contextual is null && !request.Explain && TryDecideDirect(state, relation, request.Subject, request.Object.Id, userType, userRelation) is { } direct)
+        {
+            return direct;
+        }
         var entities = _tables.Entities;
         var obj = contextual is null ? entities.Find(relation.Owner.TypeId, request.Object.Id) : contextual.Find(relation.Owner.TypeId, request.Object.Id);
         var subject = request.Subject;

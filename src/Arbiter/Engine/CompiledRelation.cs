@@ -34,7 +34,20 @@ internal sealed class CompiledRelation
     public RewriteNode Rewrite { get; internal set; } = null!;
 
     /// <summary>The direct type restrictions.</summary>
-    public TypeRestriction[] Restrictions { get; internal set; } = [];
+    public TypeRestriction[] Restrictions
+    {
+        get => _restrictions;
+        internal set
+        {
+            _restrictions = value;
+            HasUsersetRestrictions = Array.Exists(value, r => r.SubjectRelation >= 0);
+        }
+    }
+
+    private TypeRestriction[] _restrictions = [];
+
+    /// <summary><see langword="true"/> when a direct type restriction names a userset (<c>group#member</c>).</summary>
+    public bool HasUsersetRestrictions { get; private set; }
 
     /// <summary><see langword="true"/> when the rewrite has a direct part (tuples can be written for it).</summary>
     public bool IsDirectlyAssignable => Restrictions.Length > 0;

@@ -206,4 +206,24 @@ public class UserDirectoryTests
             File.Delete(path);
         }
     }
+
+    [Fact]
+    public void Empty_KnowsNobodyAndNoRole()
+    {
+        UserDirectory.Empty.Usernames.ShouldBeEmpty();
+        UserDirectory.Empty.Roles.ShouldBeEmpty();
+        UserDirectory.Empty.GetUserInfo("bob").IsKnown.ShouldBeFalse();
+    }
+
+    [Fact]
+    public void FromYaml_AnchorsAndAliases_AreFollowed()
+    {
+        var directory = UserDirectory.FromYaml("""
+            users:
+              bob: &operator {roles: [ops, oncall]}
+              carol: *operator
+            """);
+
+        directory.GetUserRoles("carol").ShouldBe(["ops", "oncall"], ignoreOrder: true);
+    }
 }

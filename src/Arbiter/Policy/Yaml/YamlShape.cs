@@ -128,7 +128,4 @@ internal static class YamlShape
         YMapping mapping => mapping.Entries.ToDictionary(e => e.Key.Value, e => ToValue(e.Value), StringComparer.Ordinal).AsReadOnly(),
         _ => null,
     };
-
-    /// <summary>The span of a key only (for messages about a named entry).</summary>
-    public static SourceSpan KeySpan(KeyValuePair<YScalar, YNode> entry) => entry.Key.Span;
 }

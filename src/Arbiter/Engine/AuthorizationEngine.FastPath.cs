@@ -1,0 +1,42 @@
+using Arbiter.Engine;
+
+namespace Arbiter;
+
+public sealed partial class AuthorizationEngine
+{
+    /// <summary>
+    /// The common case without the evaluator: a relation that is only direct (no usersets allowed), no contextual tuples,
+    /// no explanation. Answers from one index lookup; returns <see langword="null"/> to take the general path whenever
+    /// anything else could matter (a wildcard tuple, a conditional tuple).
+    /// </summary>
+    private Decision? TryDecideDirect(EngineState state, CompiledRelation relation, SubjectRef subject, string objectId, int userType, int userRelation)
+    {
+        if (relation.Rewrite.Kind != RewriteKind.Direct || relation.HasUsersetRestrictions || userRelation >= 0)
+        {
+            return null;
+        }
+        var entities = _tables.Entities;
+        var obj = entities.Find(relation.Owner.TypeId, objectId);
+        if (obj < 0 || !relation.CanBeReachedBy(userType, userRelation))
+        {
+            return state.Denied;
+        }
+        var list = state.Index.Get(RelationshipIndex.Key(obj, relation.NameId));
+        if (list.Wildcards.Length > 0)
+        {
+            return null;
+        }
+        var user = entities.Find(userType, subject.Id);
+        var index = user < 0 ? -1 : list.Find(user, userRelation);
+        if (index < 0)
+        {
+            return state.Denied;
+        }
+        var entry = list.All[index];
+        if (entry.Condition >= 0)
+        {
+            return null;
+        }
+        return state.For(relation.Allows(userType, userRelation, null));
+    }
+}
