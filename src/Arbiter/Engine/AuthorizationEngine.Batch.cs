@@ -1,0 +1,108 @@
+using Arbiter.Engine;
+
+namespace Arbiter;
+
+public sealed partial class AuthorizationEngine
+{
+    /// <summary>
+    /// Decides many checks against one model version and revision, sharing sub-results between them (checks that see the
+    /// same contextual tuples and context share a memo). Each decision equals the single check's; a request that
+    /// <see cref="CheckAsync"/> would reject is answered with a denied decision carrying the error, so one bad request
+    /// does not fail the others.
+    /// </summary>
+    /// <exception cref="ArbiterException">The batch has more than <see cref="AuthorizationEngineOptions.MaxBatchSize"/> requests.</exception>
+    public ValueTask<IReadOnlyList<Decision>> BatchCheckAsync(IReadOnlyList<CheckRequest> requests, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(requests);
+        if (requests.Count > _options.MaxBatchSize)
+        {
+            throw new ArbiterException(ArbiterErrorCode.ValidationError,
+                $"a batch may carry at most {_options.MaxBatchSize} checks but this one has {requests.Count}");
+        }
+        var state = State;
+        var decisions = new Decision[requests.Count];
+        var groups = new Dictionary<GroupKey, Group>();
+        for (var i = 0; i < requests.Count; i++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var request = requests[i];
+            ArgumentNullException.ThrowIfNull(request, nameof(requests));
+            var key = new GroupKey(request.ContextualTuples.Count == 0 ? null : request.ContextualTuples, request.Context);
+            if (!groups.TryGetValue(key, out var group))
+            {
+                group = new Group();
+                groups[key] = group;
+                try
+                {
+                    group.Contextual = key.Tuples is null ? null : BuildContextual(state, request.ContextualTuples);
+                }
+                catch (ArbiterException e)
+                {
+                    group.Failure = e;
+                }
+            }
+            decisions[i] = group.Failure is { } failure
+                ? Failed(state, failure)
+                : DecideOrFail(state, request, group.Contextual, group.Memo);
+        }
+        return new ValueTask<IReadOnlyList<Decision>>(decisions);
+    }
+
+    /// <summary>Every relation of the object's type that the subject has, in model order (relations whose evaluation fails are left out).</summary>
+    /// <exception cref="ArbiterException">The object's type is not in the model (<see cref="ArbiterErrorCode.TypeNotFound"/>), the subject is invalid, or a contextual tuple is.</exception>
+    public ValueTask<IReadOnlyList<string>> ListActionsAsync(ListActionsRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        cancellationToken.ThrowIfCancellationRequested();
+        var state = State;
+        var type = state.Model.FindType(request.Object.Type ?? string.Empty)
+            ?? throw new ArbiterException(ArbiterErrorCode.TypeNotFound, $"the type '{request.Object.Type}' is not defined in the model");
+        var contextual = request.ContextualTuples.Count == 0 ? null : BuildContextual(state, request.ContextualTuples);
+        var memo = new BatchMemo();
+        var result = new List<string>();
+        foreach (var relation in type.Relations)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var check = new CheckRequest(request.Subject, relation.Name, request.Object) { Context = request.Context };
+            if (Decide(state, check, contextual, memo).Allowed)
+            {
+                result.Add(relation.Name);
+            }
+        }
+        return new ValueTask<IReadOnlyList<string>>(result);
+    }
+
+    private Decision DecideOrFail(EngineState state, CheckRequest request, ContextualTupleSet? contextual, BatchMemo memo)
+    {
+        try
+        {
+            return Decide(state, request, contextual, memo);
+        }
+        catch (ArbiterException e)
+        {
+            return Failed(state, e);
+        }
+    }
+
+    private static Decision Failed(EngineState state, ArbiterException e) =>
+        new() { Allowed = false, ModelId = state.Model.Id, Revision = state.Index.Revision, Error = new DecisionError(e.Code, e.Message) };
+
+    /// <summary>Requests share work only when they see the same contextual tuples and context (by reference).</summary>
+    private readonly record struct GroupKey(IReadOnlyList<RelationshipTuple>? Tuples, IReadOnlyDictionary<string, object?>? Context)
+    {
+        public bool Equals(GroupKey other) => ReferenceEquals(Tuples, other.Tuples) && ReferenceEquals(Context, other.Context);
+
+        public override int GetHashCode() => HashCode.Combine(
+            Tuples is null ? 0 : System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(Tuples),
+            Context is null ? 0 : System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(Context));
+    }
+
+    private sealed class Group
+    {
+        public ContextualTupleSet? Contextual { get; set; }
+
+        public ArbiterException? Failure { get; set; }
+
+        public BatchMemo Memo { get; } = new();
+    }
+}
