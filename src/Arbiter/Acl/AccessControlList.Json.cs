@@ -111,33 +111,48 @@ public sealed partial class AccessControlList
                 }
             }
 
-            var acl = new AccessControlList();
-            using var batch = new Batch(acl);
-            foreach (var role in roles)
+            try
             {
-                batch.EnsureRole(role);
+                return Build(roles, resources, grants);
             }
-            foreach (var (resource, permissions) in resources)
+            catch (ArgumentException ex)
             {
-                batch.EnsureResource(resource);
+                throw new ArbiterException(ArbiterErrorCode.ValidationError, "ACL JSON has an invalid name: " + ex.Message);
+            }
+        }
+    }
+
+    private static AccessControlList Build(
+        HashSet<string> roles,
+        Dictionary<string, HashSet<string>> resources,
+        Dictionary<string, Dictionary<string, HashSet<string>>> grants)
+    {
+        var acl = new AccessControlList();
+        using var batch = new Batch(acl);
+        foreach (var role in roles)
+        {
+            batch.EnsureRole(role);
+        }
+        foreach (var (resource, permissions) in resources)
+        {
+            batch.EnsureResource(resource);
+            foreach (var permission in permissions)
+            {
+                batch.EnsurePermission(resource, permission);
+            }
+        }
+        foreach (var (role, sets) in grants)
+        {
+            foreach (var (resource, permissions) in sets)
+            {
                 foreach (var permission in permissions)
                 {
-                    batch.EnsurePermission(resource, permission);
+                    batch.Grant(role, resource, permission);
                 }
             }
-            foreach (var (role, sets) in grants)
-            {
-                foreach (var (resource, permissions) in sets)
-                {
-                    foreach (var permission in permissions)
-                    {
-                        batch.Grant(role, resource, permission);
-                    }
-                }
-            }
-            batch.Commit();
-            return acl;
         }
+        batch.Commit();
+        return acl;
     }
 
     private static void WriteSets(Utf8JsonWriter writer, IReadOnlyDictionary<string, IReadOnlySet<string>> sets)
