@@ -39,7 +39,18 @@ internal static partial class DocSnippets
         begin.ShouldBeGreaterThanOrEqualTo(0, $"{testFile} has no region snippet:{name}");
         var region = source[(source.IndexOf('\n', begin) + 1)..source.LastIndexOf('\n', end)];
 
-        Normalize(fence.Groups["code"].Value).ShouldBe(Normalize(region), $"{document} snippet '{name}' differs from the tested code");
+        // A snippet may open with using directives: they stand at the top of the test file instead.
+        var code = Normalize(fence.Groups["code"].Value).Split('\n').ToList();
+        while (code.Count > 0 && (code[0].StartsWith("using ", StringComparison.Ordinal) && code[0].EndsWith(';') || code[0].Length == 0))
+        {
+            if (code[0].Length > 0)
+            {
+                source.ShouldContain(code[0] + "\n", customMessage: $"{testFile} lacks the snippet's '{code[0]}'");
+            }
+            code.RemoveAt(0);
+        }
+
+        string.Join('\n', code).ShouldBe(Normalize(region), $"{document} snippet '{name}' differs from the tested code");
     }
 
     /// <summary>Removes the common indentation and trailing blank space.</summary>
