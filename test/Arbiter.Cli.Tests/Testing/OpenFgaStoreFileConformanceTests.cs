@@ -1,3 +1,4 @@
+using Arbiter.Conformance.Tests;
 using System.Text.Json;
 using Arbiter.Cli.Tests.Support;
 using Arbiter.Testing;
