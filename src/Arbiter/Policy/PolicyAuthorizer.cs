@@ -15,6 +15,9 @@ namespace Arbiter.Policy;
 /// </remarks>
 public sealed class PolicyAuthorizer
 {
+    /// <summary>How often a check is retried when writes land between the tenant lookup and the check.</summary>
+    private const int MaxTenantScopeAttempts = 8;
+
     private PolicyAuthorizer(PolicyDocument policy, AuthorizationEngine engine)
     {
         Policy = policy;
@@ -50,7 +53,7 @@ public sealed class PolicyAuthorizer
 
     /// <summary>Decides a <see cref="PolicyCheckRequest"/>.</summary>
     /// <exception cref="ArbiterException">The resource type or the action is not in the policy, or a name is malformed.</exception>
-    public ValueTask<Decision> CheckAsync(PolicyCheckRequest request, CancellationToken cancellationToken = default)
+    public async ValueTask<Decision> CheckAsync(PolicyCheckRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         var (subject, obj, tenant) = Resolve(request.User, request.Resource, request.Tenant);
@@ -59,12 +62,29 @@ public sealed class PolicyAuthorizer
             throw new ArbiterException(ArbiterErrorCode.RelationNotFound,
                 $"'{obj.Type}' has no action '{request.Action}'; its actions are {string.Join(", ", Policy.Resources[obj.Type].Actions)}");
         }
-        if (!TenantScope(obj, tenant, out var contextual))
+        // The tenant lookup and the check must see one revision: an allow is only returned when no write landed
+        // between reading the resource's tenant and the check's snapshot (revisions only grow). A deny is always safe.
+        for (var attempt = 0; attempt < MaxTenantScopeAttempts; attempt++)
         {
-            return new ValueTask<Decision>(OtherTenant(obj, tenant, request.Explain));
+            var revision = Engine.Revision;
+            if (TenantScope(obj, tenant, out var contextual) is { } refusal)
+            {
+                return Refused(refusal, request.Explain);
+            }
+            var check = new CheckRequest(subject, request.Action, obj) { ContextualTuples = contextual, Context = request.Context, Explain = request.Explain };
+            var decision = await Engine.CheckAsync(check, cancellationToken).ConfigureAwait(false);
+            if (!decision.Allowed || decision.Revision == revision)
+            {
+                return decision;
+            }
         }
-        var check = new CheckRequest(subject, request.Action, obj) { ContextualTuples = contextual, Context = request.Context, Explain = request.Explain };
-        return Engine.CheckAsync(check, cancellationToken);
+        return new Decision
+        {
+            Allowed = false,
+            ModelId = Engine.ModelId,
+            Revision = Engine.Revision,
+            Error = new DecisionError(ArbiterErrorCode.ValidationError, $"writes kept changing the store during the check of {obj}; denied, try again"),
+        };
     }
 
     /// <summary>Every action of the resource's type that the user may do on it in the tenant, in policy order.</summary>
@@ -72,13 +92,22 @@ public sealed class PolicyAuthorizer
     public async ValueTask<IReadOnlyList<string>> ListActionsAsync(string user, string resource, string? tenant = null, CancellationToken cancellationToken = default)
     {
         var (subject, obj, named) = Resolve(user, resource, tenant);
-        if (!TenantScope(obj, named, out var contextual))
-        {
-            return [];
-        }
-        var relations = await Engine.ListActionsAsync(new ListActionsRequest(subject, obj) { ContextualTuples = contextual }, cancellationToken).ConfigureAwait(false);
         var actions = Policy.Resources[obj.Type].Actions;
-        return actions.Where(a => relations.Contains(a, StringComparer.Ordinal)).ToArray();
+        for (var attempt = 0; attempt < MaxTenantScopeAttempts; attempt++)
+        {
+            var revision = Engine.Revision;
+            if (TenantScope(obj, named, out var contextual) is not null)
+            {
+                return [];
+            }
+            var relations = await Engine.ListActionsAsync(new ListActionsRequest(subject, obj) { ContextualTuples = contextual }, cancellationToken).ConfigureAwait(false);
+            // Revisions only grow: unchanged after the listing means the lookup and the listing saw the same one.
+            if (Engine.Revision == revision)
+            {
+                return actions.Where(a => relations.Contains(a, StringComparer.Ordinal)).ToArray();
+            }
+        }
+        throw new ArbiterException(ArbiterErrorCode.ValidationError, $"writes kept changing the store while listing the actions on {obj}; try again");
     }
 
     /// <summary>Gives a user a role in a tenant (<see cref="PolicyDocument.DefaultTenant"/> when none is named) and returns the new revision.</summary>
@@ -113,30 +142,36 @@ public sealed class PolicyAuthorizer
     }
 
     /// <summary>
-    /// Decides which tenant the resource is in for this request. <see langword="false"/> when its stored tenant is
-    /// another one; otherwise <paramref name="contextual"/> holds the tenant relationship to add when none is stored.
+    /// Why a check may not go on given the resource's stored tenants, or <see langword="null"/> when it may:
+    /// refused when its stored tenant is another one, or when it has several (a resource belongs to one tenant; fail closed).
     /// </summary>
-    private bool TenantScope(ObjectRef obj, string tenant, out IReadOnlyList<RelationshipTuple> contextual)
+    private static string? TenantScopeRefusal(IReadOnlyList<RelationshipTuple> stored, ObjectRef obj, SubjectRef named)
+    {
+        if (stored.Count > 1)
+        {
+            return $"{obj} has {stored.Count} stored tenants; a resource belongs to one tenant";
+        }
+        return stored.Count == 1 && stored[0].Subject != named ? $"{obj} does not belong to tenant '{named.Id}'" : null;
+    }
+
+    /// <summary>
+    /// Decides which tenant the resource is in for this request: <see langword="null"/> when the check may go on, with
+    /// <paramref name="contextual"/> holding the tenant relationship to add when none is stored; otherwise why not.
+    /// </summary>
+    private string? TenantScope(ObjectRef obj, string tenant, out IReadOnlyList<RelationshipTuple> contextual)
     {
         var named = new SubjectRef(PolicyDocument.TenantType, tenant);
         var stored = Engine.Read(obj, PolicyDocument.TenantRelation);
-        contextual = [];
-        if (stored.Count == 0)
-        {
-            contextual = [new RelationshipTuple(obj, PolicyDocument.TenantRelation, named)];
-            return true;
-        }
-        return stored.Any(t => t.Subject == named);
+        contextual = stored.Count == 0 ? [new RelationshipTuple(obj, PolicyDocument.TenantRelation, named)] : [];
+        return TenantScopeRefusal(stored, obj, named);
     }
 
-    private Decision OtherTenant(ObjectRef obj, string tenant, bool explain) => new()
+    private Decision Refused(string reason, bool explain) => new()
     {
         Allowed = false,
         ModelId = Engine.ModelId,
         Revision = Engine.Revision,
-        Explanation = explain
-            ? new Explanation { Kind = "tenant", Description = $"{obj} does not belong to tenant '{tenant}'", Result = false }
-            : null,
+        Explanation = explain ? new Explanation { Kind = "tenant", Description = reason, Result = false } : null,
     };
 
     private (SubjectRef Subject, ObjectRef Object, string Tenant) Resolve(string? user, string? resource, string? tenant)

@@ -190,4 +190,50 @@ public class PolicyAuthorizerTests
     [Fact]
     public void Create_CompiledModel_PassesTheModelValidator() =>
         Arbiter.Parsing.ModelValidator.Validate(PolicyDocument.Parse(Yaml).Model).ShouldBeEmpty();
+
+    [Fact]
+    public async Task CheckAsync_ResourceWithTwoStoredTenants_IsDeniedInEither()
+    {
+        var authorizer = Create();
+        authorizer.SetResourceTenant("document:shared", "a");
+        authorizer.SetResourceTenant("document:shared", "b");
+
+        (await Allowed(authorizer, "alice", "read", "document:shared", "a")).ShouldBeFalse();
+        (await Allowed(authorizer, "bert", "read", "document:shared", "b")).ShouldBeFalse();
+        var decision = await authorizer.CheckAsync(new PolicyCheckRequest("alice", "read", "document:shared", "a") { Explain = true });
+        decision.Explanation!.Description.ShouldContain("2 stored tenants");
+    }
+
+    [Fact]
+    public async Task CheckAsync_WhileTheResourceMovesToAnotherTenant_NeverAllowsOnTheNewRevision()
+    {
+        // alice is admin in tenant a; document:moving has no tenant until another thread puts it in tenant b.
+        // An allow is right only on a revision before that write; on or after it, alice must be denied.
+        for (var round = 0; round < 200; round++)
+        {
+            var authorizer = Create();
+            var moved = -1L;
+            using var start = new ManualResetEventSlim();
+            var writer = Task.Run(() =>
+            {
+                start.Wait();
+                Volatile.Write(ref moved, authorizer.SetResourceTenant("document:moving", "b"));
+            });
+            start.Set();
+            var decisions = new List<Decision>();
+            while (!writer.IsCompleted)
+            {
+                decisions.Add(await authorizer.CheckAsync("alice", "write", "document:moving", "a"));
+            }
+            await writer;
+            decisions.Add(await authorizer.CheckAsync("alice", "write", "document:moving", "a"));
+
+            var movedAt = Volatile.Read(ref moved);
+            foreach (var decision in decisions.Where(d => d.Allowed))
+            {
+                decision.Revision.ShouldBeLessThan(movedAt, $"round {round}: allowed at revision {decision.Revision}, the move landed at {movedAt}");
+            }
+            decisions[^1].Allowed.ShouldBeFalse();
+        }
+    }
 }
