@@ -108,7 +108,8 @@ public class CelParserTests
 
         var error = result.Diagnostics.ShouldHaveSingleItem();
         error.Span!.Value.Line.ShouldBe(13);
-        error.Span!.Value.Column.ShouldBe(11);
+        error.Span!.Value.Column.ShouldBe(5);
+        error.Message.ShouldContain("unexpected '+'");
     }
 
     [Fact]
