@@ -53,6 +53,7 @@ internal sealed partial class CelCompiler
         CelIdentExpr ident => EmitIdent(ident),
         CelSelectExpr select => EmitSelect(select),
         CelCallExpr call => EmitCall(call),
+        CelListExpr or CelMapExpr or CelCallExpr when TryFold(expr, out var folded) => Constant(folded),
         CelListExpr list => CallWithState(nameof(CelRuntime.MakeList), NewArray(list.Elements)),
         CelMapExpr map => CallWithState(nameof(CelRuntime.MakeMap), NewArray(map.Keys), NewArray(map.Values)),
         CelComprehensionExpr comprehension => EmitComprehension(comprehension),
@@ -70,6 +71,58 @@ internal sealed partial class CelCompiler
         }
         body.Add(array);
         return Expression.Block(typeof(CelValue[]), [array], body);
+    }
+
+    /// <summary>
+    /// Builds list and map literals of constants, and <c>timestamp('...')</c>, <c>duration('...')</c> and
+    /// <c>ipaddress('...')</c> of constants, once at compile time (values are immutable, so evaluations share them):
+    /// <c>x in [1, 2, 3]</c> allocates nothing and <c>t &lt; timestamp('2030-01-01T00:00:00Z')</c> parses no text.
+    /// </summary>
+    private bool TryFold(CelExpr expr, out CelValue value)
+    {
+        value = default;
+        switch (expr)
+        {
+            case CelConstantExpr constant:
+                value = constant.Value;
+                return true;
+            case CelListExpr list:
+                var items = new CelValue[list.Elements.Length];
+                for (var i = 0; i < items.Length; i++)
+                {
+                    if (!TryFold(list.Elements[i], out items[i]))
+                    {
+                        return false;
+                    }
+                }
+                var state = new CelEvalState(_options);
+                value = CelRuntime.MakeList(items, ref state);
+                return true;
+            case CelCallExpr { Target: null, Args.Length: 1, Function: "timestamp" or "duration" or "ipaddress" } call
+                when TryFold(call.Args[0], out var argument):
+                value = call.Function switch
+                {
+                    "timestamp" => CelRuntime.ToTimestamp(argument),
+                    "duration" => CelRuntime.ToDuration(argument),
+                    _ => CelRuntime.ToIpAddress(argument),
+                };
+                return true;
+            case CelMapExpr map:
+                var keys = new CelValue[map.Keys.Length];
+                var values = new CelValue[map.Values.Length];
+                for (var i = 0; i < keys.Length; i++)
+                {
+                    if (!TryFold(map.Keys[i], out keys[i]) || !TryFold(map.Values[i], out values[i]))
+                    {
+                        return false;
+                    }
+                }
+                var mapState = new CelEvalState(_options);
+                value = CelRuntime.MakeMap(keys, values, ref mapState);
+                return true;
+            default:
+                return false;
+        }
     }
 
     private bool InScope(string name) => _scopes.Exists(s => string.Equals(s.Name, name, StringComparison.Ordinal));
