@@ -17,7 +17,7 @@ public sealed class CelOptions
     /// How deep the parsed expression may nest (parentheses, operators, calls, literals). Chains of <c>&amp;&amp;</c> and
     /// <c>||</c> are balanced, so they count by their logarithm.
     /// </summary>
-    /// <value>The default is 100 (CEL requires at least 32).</value>
+    /// <value>The default is 100 (CEL requires at least 32); at most 1,000 is accepted.</value>
     public int MaxNestingDepth { get; init; } = 100;
 
     /// <summary>The most elements a list or entries a map built during evaluation may have (literals, <c>+</c>, <c>map</c>, <c>filter</c>).</summary>
@@ -43,12 +43,13 @@ public sealed class CelOptions
     /// <value>The default is 1,024.</value>
     public int MaxRegexLength { get; init; } = 1024;
 
-    /// <summary>Throws when a limit is not positive.</summary>
-    /// <exception cref="ArgumentOutOfRangeException">A limit is zero or negative.</exception>
+    /// <summary>Throws when a limit is not positive, or the nesting depth so large that checking could exhaust the stack.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">A limit is zero or negative, or the nesting depth is above 1,000.</exception>
     public void Validate()
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(MaxExpressionLength);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(MaxNestingDepth);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(MaxNestingDepth, 1000);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(MaxCollectionSize);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(MaxStringLength);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(MaxCost);

@@ -142,4 +142,19 @@ public class CelLimitsTests
         Should.Throw<ArgumentOutOfRangeException>(() => new CelOptions { RegexTimeout = TimeSpan.Zero }.Validate());
         Should.Throw<ArgumentOutOfRangeException>(() => CelExpression.Compile("1", new CelDeclarations(), new CelOptions { MaxNestingDepth = -1 }));
     }
+
+    [Fact]
+    public void Equality_OfDeeplyNestedActivationValues_IsAnErrorNotACrash()
+    {
+        var value = CelValue.FromInt(1);
+        for (var i = 0; i < 200_000; i++)
+        {
+            value = CelValue.FromList([value]);
+        }
+
+        var result = Cel.Eval("a == b", ("a", CelType.Dyn, value), ("b", CelType.Dyn, value));
+
+        result.IsTrue.ShouldBeFalse();
+        result.IsError.ShouldBeTrue();
+    }
 }

@@ -59,8 +59,8 @@ public class CelPropertyTests
             var buried = random.Next(4) switch
             {
                 0 => failing,
-                1 => $"dyn({failing}) + {CelFuzz.Expression(random, 2)}",
-                2 => $"[{CelFuzz.Expression(random, 2)}, dyn({failing})]",
+                1 => $"dyn({failing}) + ({CelFuzz.Expression(random, 2)})",
+                2 => $"[({CelFuzz.Expression(random, 2)}), dyn({failing})]",
                 _ => $"size(dyn({failing})) > 0",
             };
             var context = StrictContexts[random.Next(StrictContexts.Length)];

@@ -31,6 +31,8 @@ internal static class CelEquality
             case CelValueKind.IpAddress:
                 return a.IpValue.SameAs(b.IpValue);
             case CelValueKind.List:
+                // Lists and maps from an activation may nest deeply: fail (as an error result) before the stack does.
+                System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
                 var left = a.ListValue.Items;
                 var right = b.ListValue.Items;
                 if (left.Length != right.Length)
@@ -46,6 +48,7 @@ internal static class CelEquality
                 }
                 return true;
             case CelValueKind.Map:
+                System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
                 var x = a.MapValue;
                 var y = b.MapValue;
                 if (x.Count != y.Count)
