@@ -10,7 +10,7 @@ public partial class DocsExamplesTests
     public static TheoryData<string> Examples()
     {
         var data = new TheoryData<string>();
-        foreach (var line in ShellLines(File.ReadAllText(RepoPaths.Of("docs/cli.md"))))
+        foreach (var line in ShellLines(File.ReadAllText(RepoPaths.Of("docs/cli.md"))).Distinct(StringComparer.Ordinal))
         {
             data.Add(line);
         }
