@@ -15,6 +15,12 @@ public sealed record CheckRequest(SubjectRef Subject, string Relation, ObjectRef
     /// <summary>When <see langword="true"/>, the decision carries an explanation tree.</summary>
     public bool Explain { get; init; }
 
+    /// <summary>
+    /// With <see cref="Explain"/>: show the values condition inputs had (and tuple context values). Off by default, so
+    /// explanations name the parameters but show their values as <c>***</c>.
+    /// </summary>
+    public bool ExplainValues { get; init; }
+
     /// <summary>Creates a request from strings: <c>Create("user:anne", "viewer", "document:1")</c>.</summary>
     /// <exception cref="TupleFormatException">The subject or object is malformed.</exception>
     public static CheckRequest Create(string subject, string relation, string @object) =>

@@ -34,6 +34,7 @@ public sealed partial class AuthorizationEngine
                 groups[key] = group;
                 try
                 {
+                    ValidateContext(request.Context);
                     group.Contextual = key.Tuples is null ? null : BuildContextual(state, request.ContextualTuples);
                 }
                 catch (ArbiterException e)
@@ -57,6 +58,7 @@ public sealed partial class AuthorizationEngine
         var state = State;
         var type = state.Model.FindType(request.Object.Type ?? string.Empty)
             ?? throw new ArbiterException(ArbiterErrorCode.TypeNotFound, $"the type '{request.Object.Type}' is not defined in the model");
+        ValidateContext(request.Context);
         var contextual = request.ContextualTuples.Count == 0 ? null : BuildContextual(state, request.ContextualTuples);
         var memo = new BatchMemo();
         var result = new List<string>();

@@ -11,13 +11,16 @@ public sealed partial class AuthorizationEngine
     /// <exception cref="ArbiterException">
     /// The object's type is not in the model (<see cref="ArbiterErrorCode.TypeNotFound"/>); the relation is not defined on it,
     /// or the subject is malformed or of an unknown type or userset (<see cref="ArbiterErrorCode.ValidationError"/>, as OpenFGA);
-    /// or a contextual tuple does not fit the model (<see cref="ArbiterErrorCode.InvalidTuple"/>).
+    /// or a contextual tuple does not fit the model (<see cref="ArbiterErrorCode.InvalidTuple"/>); or the context exceeds
+    /// <see cref="AuthorizationEngineOptions.MaxContextEntries"/>, <see cref="AuthorizationEngineOptions.MaxContextDepth"/> or
+    /// <see cref="AuthorizationEngineOptions.MaxContextStringLength"/> (<see cref="ArbiterErrorCode.ValidationError"/>).
     /// </exception>
     public ValueTask<Decision> CheckAsync(CheckRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         cancellationToken.ThrowIfCancellationRequested();
         var state = State;
+        ValidateContext(request.Context);
         var contextual = request.ContextualTuples.Count == 0 ? null : BuildContextual(state, request.ContextualTuples);
         return new ValueTask<Decision>(Decide(state, request, contextual, memo: null));
     }
@@ -26,7 +29,7 @@ public sealed partial class AuthorizationEngine
     internal Decision Decide(EngineState state, CheckRequest request, ContextualTupleSet? contextual, BatchMemo? memo)
     {
         var relation = ResolveRequest(state.Model, request.Object, request.Relation, request.Subject, out var userType, out var userRelation);
-        if (contextual is null && !request.Explain && TryDecideDirect(state, relation, request.Subject, request.Object.Id, userType, userRelation) is { } direct)
+        if (contextual is null && !request.Explain && TryDecideDirect(state, relation, request.Subject, request.Object.Id, userType, userRelation, request.Context) is { } direct)
         {
             return direct;
         }
@@ -52,7 +55,7 @@ public sealed partial class AuthorizationEngine
         try
         {
             evaluator.Begin(_tables, state, _options.ConditionEvaluator, _options.MaxResolutionDepth);
-            evaluator.SetRequest(contextual, request.Context, memo, request.Explain);
+            evaluator.SetRequest(contextual, request.Context, memo, request.Explain, request.ExplainValues);
             var outcome = evaluator.Check(obj, relation, userType, userEntity, userRelation);
             var explanation = request.Explain ? evaluator.TakeExplanation() : null;
             if (outcome.IsError)
@@ -127,12 +130,21 @@ public sealed partial class AuthorizationEngine
         var validated = new ValidatedTuple[tuples.Count];
         for (var i = 0; i < tuples.Count; i++)
         {
-            if (!TupleValidator.TryValidate(state.Model, tuples[i], out validated[i], out _, out var error))
+            if (!TupleValidator.TryValidate(state.Model, _options.ContextLimits, tuples[i], out validated[i], out _, out var error))
             {
                 throw RequestError(ArbiterErrorCode.InvalidTuple, "contextual tuple: " + error);
             }
         }
         return ContextualTupleSet.Build(_tables.Entities, validated);
+    }
+
+    /// <summary>Refuses a request context beyond the configured size limits, naming the limit (never the values).</summary>
+    private void ValidateContext(IReadOnlyDictionary<string, object?>? context)
+    {
+        if (context is not null && !_options.ContextLimits.TryValidate(context, out var error))
+        {
+            throw RequestError(ArbiterErrorCode.ValidationError, "invalid request context: " + error);
+        }
     }
 
     private static ArbiterException RequestError(ArbiterErrorCode code, string message) => new(code, message);

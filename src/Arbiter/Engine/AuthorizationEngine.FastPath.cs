@@ -6,10 +6,11 @@ public sealed partial class AuthorizationEngine
 {
     /// <summary>
     /// The common case without the evaluator: a relation that is only direct (no usersets allowed), no contextual tuples,
-    /// no explanation. Answers from one index lookup; returns <see langword="null"/> to take the general path whenever
-    /// anything else could matter (a wildcard tuple, a conditional tuple).
+    /// no explanation. Answers from one index lookup (and the tuple's condition, if it has one); returns <see langword="null"/>
+    /// to take the general path whenever anything else could matter (a wildcard tuple, a condition that fails).
     /// </summary>
-    private Decision? TryDecideDirect(EngineState state, CompiledRelation relation, SubjectRef subject, string objectId, int userType, int userRelation)
+    private Decision? TryDecideDirect(EngineState state, CompiledRelation relation, SubjectRef subject, string objectId, int userType, int userRelation,
+        IReadOnlyDictionary<string, object?>? context)
     {
         if (relation.Rewrite.Kind != RewriteKind.Direct || relation.HasUsersetRestrictions || userRelation >= 0)
         {
@@ -33,10 +34,21 @@ public sealed partial class AuthorizationEngine
             return state.Denied;
         }
         var entry = list.All[index];
-        if (entry.Condition >= 0)
+        if (entry.Condition < 0)
         {
-            return null;
+            return state.For(relation.Allows(userType, userRelation, null));
         }
-        return state.For(relation.Allows(userType, userRelation, null));
+        var condition = _tables.Conditions[entry.Condition];
+        if (!relation.Allows(userType, userRelation, condition.Name) || !state.Model.ConditionsByName.TryGetValue(condition.Name, out var definition))
+        {
+            return state.Denied;
+        }
+        var outcome = (_options.ConditionEvaluator ?? state.Model.Conditions).Evaluate(definition, condition.Context, context, trace: null);
+        return outcome.Value switch
+        {
+            Tri.True => state.Allowed,
+            Tri.False => state.Denied,
+            _ => null, // the general path reports the error, naming the tuple
+        };
     }
 }

@@ -82,7 +82,7 @@ public sealed partial class AuthorizationEngine
         for (var i = 0; i < writes.Count; i++)
         {
             var tuple = writes[i];
-            if (!TupleValidator.TryValidate(state.Model, tuple, out var v, out var code, out var error))
+            if (!TupleValidator.TryValidate(state.Model, _options.ContextLimits, tuple, out var v, out var code, out var error))
             {
                 throw new ArbiterException(code, error);
             }

@@ -69,5 +69,5 @@ public sealed partial class AuthorizationEngine : IAuthorizer
         }
     }
 
-    private CompiledModel Compile(AuthorizationModel model) => CompiledModel.Compile(model, _ids.Next(), _tables.Types, _tables.Relations);
+    private CompiledModel Compile(AuthorizationModel model) => CompiledModel.Compile(model, _ids.Next(), _tables.Types, _tables.Relations, _options.Cel);
 }

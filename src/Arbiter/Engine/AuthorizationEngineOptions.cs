@@ -1,3 +1,4 @@
+using Arbiter.Conditions;
 using Arbiter.Engine;
 
 namespace Arbiter;
@@ -25,8 +26,30 @@ public sealed class AuthorizationEngineOptions
     /// <value>10 000.</value>
     public int MaxBatchSize { get; set; } = 10_000;
 
-    /// <summary>Evaluates tuple conditions; the default fails every condition closed until CEL support lands.</summary>
-    internal IConditionEvaluator ConditionEvaluator { get; set; } = UnavailableConditionEvaluator.Instance;
+    /// <summary>
+    /// The limits of condition expressions and their evaluation (length, nesting, collection and string sizes, the
+    /// evaluation cost budget, the regular-expression timeout). A condition that exceeds one at model load is a model
+    /// error; one that exceeds one while evaluating is an error for its branch, never an allow.
+    /// </summary>
+    /// <value><see cref="CelOptions.Default"/>: 8,192 characters, nesting 100, 10,000 elements, 1 MiB strings, cost 100,000, regex 100 ms.</value>
+    public CelOptions Cel { get; set; } = CelOptions.Default;
+
+    /// <summary>The most entries a request context (or a tuple's condition context) may hold, counting every key and list element at any depth.</summary>
+    /// <value>1,000.</value>
+    public int MaxContextEntries { get; set; } = 1_000;
+
+    /// <summary>How deep lists and maps may nest inside a request context (or a tuple's condition context).</summary>
+    /// <value>8.</value>
+    public int MaxContextDepth { get; set; } = 8;
+
+    /// <summary>The longest string (or byte array) a request context (or a tuple's condition context) may hold, in characters or bytes.</summary>
+    /// <value>65,536.</value>
+    public int MaxContextStringLength { get; set; } = 65_536;
+
+    /// <summary>Replaces the model's compiled CEL conditions (tests); <see langword="null"/> for the model's own.</summary>
+    internal IConditionEvaluator? ConditionEvaluator { get; set; }
+
+    internal ContextLimits ContextLimits => new(MaxContextEntries, MaxContextDepth, MaxContextStringLength);
 
     /// <summary>Throws when a setting is out of range.</summary>
     internal void Validate()
@@ -36,7 +59,11 @@ public sealed class AuthorizationEngineOptions
         ArgumentOutOfRangeException.ThrowIfNegative(MaxContextualTuples, nameof(MaxContextualTuples));
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxBatchSize, 1, nameof(MaxBatchSize));
         ArgumentNullException.ThrowIfNull(TimeProvider, nameof(TimeProvider));
-        ArgumentNullException.ThrowIfNull(ConditionEvaluator, nameof(ConditionEvaluator));
+        ArgumentNullException.ThrowIfNull(Cel, nameof(Cel));
+        Cel.Validate();
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxContextEntries, 1, nameof(MaxContextEntries));
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxContextDepth, 1, nameof(MaxContextDepth));
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxContextStringLength, 1, nameof(MaxContextStringLength));
     }
 
     internal AuthorizationEngineOptions Clone() => (AuthorizationEngineOptions)MemberwiseClone();

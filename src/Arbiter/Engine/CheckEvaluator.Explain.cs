@@ -3,6 +3,7 @@ namespace Arbiter.Engine;
 internal sealed partial class CheckEvaluator
 {
     private bool _explain;
+    private bool _explainValues;
     private List<Explanation>? _explainChildren;
 
     /// <summary>The root explanation nodes of the last check, when explaining.</summary>
@@ -56,10 +57,21 @@ internal sealed partial class CheckEvaluator
         {
             return;
         }
+        var tuple = BuildTuple(obj, relation, entry, conditions);
+        _explainChildren!.Add(new Explanation { Kind = "tuple", Description = tuple.ToString(), Result = true, Tuple = tuple });
+    }
+
+    private RelationshipTuple BuildTuple(int obj, CompiledRelation relation, in SubjectEntry entry, ConditionTable conditions)
+    {
         var subjectType = _tables.Types.NameOf(TypeOf(entry.Entity));
         var subject = new SubjectRef(subjectType, IdOf(entry.Entity), entry.Relation >= 0 ? _tables.Relations.NameOf(entry.Relation) : null);
         var objectRef = new ObjectRef(_tables.Types.NameOf(TypeOf(obj)), IdOf(obj));
-        var tuple = new RelationshipTuple(objectRef, relation.Name, subject, entry.Condition < 0 ? null : conditions[entry.Condition]);
-        _explainChildren!.Add(new Explanation { Kind = "tuple", Description = tuple.ToString(), Result = true, Tuple = tuple });
+        var condition = entry.Condition < 0 ? null : conditions[entry.Condition];
+        if (condition is { Context.Count: > 0 } && !_explainValues)
+        {
+            // the tuple's own context values are redacted like the other condition inputs
+            condition = condition with { Context = condition.Context.ToDictionary(static p => p.Key, static _ => (object?)Redacted, StringComparer.Ordinal) };
+        }
+        return new RelationshipTuple(objectRef, relation.Name, subject, condition);
     }
 }

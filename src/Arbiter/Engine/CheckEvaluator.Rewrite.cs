@@ -115,24 +115,29 @@ internal sealed partial class CheckEvaluator
         return result;
     }
 
-    /// <summary><c>viewer from parent</c>: the computed relation on every object the tupleset relation points at.</summary>
+    /// <summary>
+    /// <c>viewer from parent</c>: the computed relation on every object the tupleset relation points at (stored and
+    /// contextual tuples read as one group: a condition error counts only when no parent tuple met its condition).
+    /// </summary>
     private Outcome CheckTupleToUserset(RewriteNode node, int obj, int depth)
     {
         var saved = BeginExplain();
         var tupleset = node.Tupleset!;
         var key = RelationshipIndex.Key(obj, tupleset.NameId);
         var acc = default(Accumulator);
-        var found = obj >= 0 && ParentsAllow(node, tupleset, obj, _index.Get(key), _tables.Conditions, depth, ref acc);
-        if (!found && _contextual is not null)
+        var group = default(ConditionGroup);
+        var found = (obj >= 0 && ParentsAllow(node, tupleset, obj, _index.Get(key), _tables.Conditions, depth, ref acc, ref group))
+            || (_contextual is not null && ParentsAllow(node, tupleset, obj, _contextual.Get(key), _contextual.Conditions, depth, ref acc, ref group));
+        if (!found)
         {
-            found = ParentsAllow(node, tupleset, obj, _contextual.Get(key), _contextual.Conditions, depth, ref acc);
+            group.Close(ref acc);
         }
         var result = found ? Outcome.True(acc.Visited, acc.Tainted) : acc.UnionResult();
         EndExplain(saved, "tuple-to-userset", node.Description, result);
         return result;
     }
 
-    private bool ParentsAllow(RewriteNode node, CompiledRelation tupleset, int obj, SubjectList list, ConditionTable conditions, int depth, ref Accumulator acc)
+    private bool ParentsAllow(RewriteNode node, CompiledRelation tupleset, int obj, SubjectList list, ConditionTable conditions, int depth, ref Accumulator acc, ref ConditionGroup group)
     {
         foreach (var entry in list.All)
         {
@@ -143,18 +148,8 @@ internal sealed partial class CheckEvaluator
             }
             var targets = node.TargetByType;
             var target = (uint)parentType < (uint)targets.Length ? targets[parentType] : null;
-            if (target is null || entry.Relation != SubjectKind.Plain)
+            if (entry.Relation != SubjectKind.Plain || !group.Admit(EvaluateCondition(obj, tupleset, entry, conditions)) || target is null)
             {
-                continue;
-            }
-            var condition = EvaluateCondition(entry, conditions);
-            if (condition.IsFalse)
-            {
-                continue;
-            }
-            if (condition.IsError)
-            {
-                acc.Add(condition);
                 continue;
             }
             ExplainTuple(obj, tupleset, entry, conditions);

@@ -19,7 +19,7 @@ internal sealed partial class CheckEvaluator
     private RelationshipIndex _index = null!;
     private ContextualTupleSet? _contextual;
     private IReadOnlyDictionary<string, object?>? _requestContext;
-    private IConditionEvaluator _conditions = UnavailableConditionEvaluator.Instance;
+    private IConditionEvaluator _conditions = CelConditionEvaluator.Empty;
     private int _maxDepth;
     private BatchMemo? _memo;
 
@@ -47,18 +47,19 @@ internal sealed partial class CheckEvaluator
     }
 
     /// <summary>Prepares for requests against one state.</summary>
-    public void Begin(EngineTables tables, EngineState state, IConditionEvaluator conditions, int maxDepth)
+    public void Begin(EngineTables tables, EngineState state, IConditionEvaluator? conditions, int maxDepth)
     {
         _tables = tables;
         _model = state.Model;
         _index = state.Index;
-        _conditions = conditions;
+        _conditions = conditions ?? state.Model.Conditions;
         _maxDepth = maxDepth;
     }
 
-    /// <summary>Sets the per-request inputs: contextual tuples, request context, memo (batches) and explanation.</summary>
-    public void SetRequest(ContextualTupleSet? contextual, IReadOnlyDictionary<string, object?>? context, BatchMemo? memo, bool explain)
+    /// <summary>Sets the per-request inputs: contextual tuples, request context, memo (batches) and explanation (with condition input values or redacted).</summary>
+    public void SetRequest(ContextualTupleSet? contextual, IReadOnlyDictionary<string, object?>? context, BatchMemo? memo, bool explain, bool explainValues = false)
     {
+        _explainValues = explain && explainValues;
         _contextual = contextual;
         _requestContext = context;
         _memo = explain ? null : memo;
@@ -89,7 +90,9 @@ internal sealed partial class CheckEvaluator
         _requestContext = null;
         _memo = null;
         _explain = false;
+        _explainValues = false;
         _explainChildren = null;
+        _conditions = CelConditionEvaluator.Empty;
         _pathCount = 0;
     }
 

@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using Arbiter.Conditions;
 using Arbiter.Model;
 using Arbiter.Parsing;
 
@@ -7,10 +8,10 @@ namespace Arbiter.Engine;
 internal sealed partial class CompiledModel
 {
     /// <summary>
-    /// Validates (<see cref="ModelValidator"/>) and compiles a model. Names are interned into the engine's symbol tables.
+    /// Validates (<see cref="ModelValidator"/>) and compiles a model, its conditions with <paramref name="celOptions"/>. Names are interned into the engine's symbol tables.
     /// </summary>
     /// <exception cref="ModelValidationException">The model refers to something it does not define, or cannot be compiled.</exception>
-    public static CompiledModel Compile(AuthorizationModel model, string id, SymbolTable types, SymbolTable relations)
+    public static CompiledModel Compile(AuthorizationModel model, string id, SymbolTable types, SymbolTable relations, CelOptions? celOptions = null)
     {
         ArgumentNullException.ThrowIfNull(model);
         var problems = ModelValidator.Validate(model);
@@ -72,6 +73,7 @@ internal sealed partial class CompiledModel
         }
         compiled.TypesById = typesById;
         compiled.ConditionsByName = conditions.ToFrozenDictionary(StringComparer.Ordinal);
+        compiled.Conditions = CelConditionEvaluator.Compile(model.Conditions, celOptions ?? CelOptions.Default, diagnostics);
         compiled.Relations = [.. allRelations];
 
         var builder = new RewriteCompiler(compiled, types, relations, diagnostics);

@@ -30,6 +30,9 @@ internal sealed partial class CompiledModel
     /// <summary>The conditions by name.</summary>
     public FrozenDictionary<string, ConditionDefinition> ConditionsByName { get; private set; } = FrozenDictionary<string, ConditionDefinition>.Empty;
 
+    /// <summary>The conditions compiled to CEL delegates, once for this model version.</summary>
+    public CelConditionEvaluator Conditions { get; private set; } = CelConditionEvaluator.Empty;
+
     /// <summary>Every relation, indexed by <see cref="CompiledRelation.Index"/>.</summary>
     public CompiledRelation[] Relations { get; private set; } = [];
 

@@ -11,6 +11,7 @@ internal static class TupleValidator
     /// <summary>Validates a tuple; on failure returns the error class and a message that names the tuple.</summary>
     public static bool TryValidate(
         CompiledModel model,
+        ContextLimits limits,
         RelationshipTuple? tuple,
         out ValidatedTuple validated,
         out ArbiterErrorCode code,
@@ -70,26 +71,20 @@ internal static class TupleValidator
         var condition = tuple.Condition;
         if (condition is not null)
         {
-            if (string.IsNullOrEmpty(condition.Name) || !model.ConditionsByName.TryGetValue(condition.Name, out var definition))
+            if (string.IsNullOrEmpty(condition.Name) || !model.ConditionsByName.ContainsKey(condition.Name))
             {
                 error = Describe(tuple, $"the condition '{condition.Name}' is not defined in the model");
                 return false;
-            }
-            if (condition.Context is { } context)
-            {
-                foreach (var key in context.Keys)
-                {
-                    if (!HasParameter(definition, key))
-                    {
-                        error = Describe(tuple, $"the condition '{condition.Name}' has no parameter '{key}'");
-                        return false;
-                    }
-                }
             }
         }
         if (!relation.Allows(subjectType.TypeId, subjectRelation, condition?.Name))
         {
             error = Describe(tuple, $"'{SubjectKindText(subject)}{(condition is null ? string.Empty : " with " + condition.Name)}' is not an allowed type restriction for '{relation}' (allowed: [{string.Join(", ", relation.Definition.DirectlyRelatedTypes)}])");
+            return false;
+        }
+        if (condition?.Context is { } context && !TryValidateContext(model, model.ConditionsByName[condition.Name], limits, context, out var contextProblem))
+        {
+            error = Describe(tuple, contextProblem);
             return false;
         }
         validated = new ValidatedTuple(tuple, relation, subjectType.TypeId, subjectRelation);
@@ -138,15 +133,32 @@ internal static class TupleValidator
     private static string SubjectKindText(SubjectRef subject) =>
         subject.IsWildcard ? subject.Type + ":*" : subject.Relation is null ? subject.Type : subject.Type + "#" + subject.Relation;
 
-    private static bool HasParameter(Arbiter.Model.ConditionDefinition definition, string name)
+    /// <summary>
+    /// A tuple's condition context, as OpenFGA checks it on write: within the size limits, only declared parameters,
+    /// each value convertible to its parameter's declared type.
+    /// </summary>
+    private static bool TryValidateContext(CompiledModel model, Arbiter.Model.ConditionDefinition definition, ContextLimits limits,
+        IReadOnlyDictionary<string, object?> context, [NotNullWhen(false)] out string? problem)
     {
-        foreach (var p in definition.Parameters)
+        if (!limits.TryValidate(context, out problem))
         {
-            if (string.Equals(p.Name, name, StringComparison.Ordinal))
+            problem = $"the context of condition '{definition.Name}' is too large: {problem}";
+            return false;
+        }
+        foreach (var key in context.Keys)
+        {
+            if (!definition.Parameters.Any(p => string.Equals(p.Name, key, StringComparison.Ordinal)))
             {
-                return true;
+                problem = $"the condition '{definition.Name}' has no parameter '{key}'";
+                return false;
             }
         }
-        return false;
+        if (model.Conditions.Find(definition.Name) is { } program && !program.TryValidateTupleContext(context, out var conversion))
+        {
+            problem = conversion!;
+            return false;
+        }
+        problem = null;
+        return true;
     }
 }

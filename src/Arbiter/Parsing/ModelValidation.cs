@@ -51,6 +51,7 @@ internal sealed partial class ModelValidation
     {
         CheckNames();
         CheckConditionDefinitions();
+        CheckConditionExpressions();
         if (!CheckSchemaVersion() || Diagnostics.Count > 0)
         {
             return;

@@ -27,7 +27,14 @@ public class TransformerConformanceTests(ITestOutputHelper output)
     {
         var result = ModelParser.Parse(File.ReadAllText(Path.Combine(Directory(name), "authorization-model.fga")));
         // 14 uses a computed relation as a tupleset, 15 an undefined condition and relation: transformer cases only.
-        result.Success.ShouldBe(!name.StartsWith("14-", StringComparison.Ordinal) && !name.StartsWith("15-", StringComparison.Ordinal), string.Join(" | ", result.Diagnostics));
+        // 11's condition reads 'document_attributes', which it does not declare: OpenFGA's language tools do not compile
+        // CEL, but its server (and Arbiter, at model load) rejects the expression as an undeclared reference.
+        var invalid = name.StartsWith("14-", StringComparison.Ordinal) || name.StartsWith("15-", StringComparison.Ordinal) || name.StartsWith("11-", StringComparison.Ordinal);
+        result.Success.ShouldBe(!invalid, string.Join(" | ", result.Diagnostics));
+        if (name.StartsWith("11-", StringComparison.Ordinal))
+        {
+            result.Diagnostics.ShouldContain(d => d.Message.Contains("undeclared reference to 'document_attributes'", StringComparison.Ordinal));
+        }
     }
 
     [ConformanceFact]

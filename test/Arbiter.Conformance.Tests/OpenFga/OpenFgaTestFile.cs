@@ -12,6 +12,7 @@ internal sealed class OpenFgaTestFile
     private static readonly IDeserializer Yaml = new DeserializerBuilder()
         .WithNamingConvention(CamelCaseNamingConvention.Instance)
         .IgnoreUnmatchedProperties()
+        .WithAttemptingUnquotedStringTypeDeserialization() // context values: 10 is a number, "10" a string, as in OpenFGA's YAML
         .Build();
 
     public List<OpenFgaTest> Tests { get; set; } = [];

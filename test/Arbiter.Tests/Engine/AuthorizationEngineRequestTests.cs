@@ -54,7 +54,7 @@ public class AuthorizationEngineRequestTests
     }
 
     [Fact]
-    public void Check_ConditionalTuple_FailsClosedWithAnError()
+    public void Check_ConditionalTupleWithoutItsParameter_FailsClosedWithAValidationError()
     {
         var engine = EngineFixtures.Engine(Conditional);
         engine.Write([RelationshipTuple.Create("document:1", "viewer", "user:anne", new TupleCondition("small"))]);
@@ -62,7 +62,9 @@ public class AuthorizationEngineRequestTests
         var decision = engine.Check("user:anne", "viewer", "document:1");
 
         decision.Allowed.ShouldBeFalse();
-        decision.Error.ShouldNotBeNull().Message.ShouldContain("not available");
+        var error = decision.Error.ShouldNotBeNull();
+        error.Code.ShouldBe(ArbiterErrorCode.ValidationError);
+        error.Message.ShouldContain("missing context parameters 'x'");
     }
 
     [Fact]
@@ -104,7 +106,7 @@ public class AuthorizationEngineRequestTests
 
     private sealed class ContextFlagEvaluator : IConditionEvaluator
     {
-        public ConditionOutcome Evaluate(ConditionDefinition condition, IReadOnlyDictionary<string, object?>? tupleContext, IReadOnlyDictionary<string, object?>? requestContext) =>
+        public ConditionOutcome Evaluate(ConditionDefinition condition, IReadOnlyDictionary<string, object?>? tupleContext, IReadOnlyDictionary<string, object?>? requestContext, ConditionTrace? trace) =>
             requestContext is not null && requestContext.TryGetValue("x", out var x) && x is bool b
                 ? (b ? ConditionOutcome.Met : ConditionOutcome.NotMet)
                 : ConditionOutcome.Failed("missing x");

@@ -12,13 +12,14 @@ internal static class ModelGenerators
 {
     private static readonly string[] TypeNames = ["document", "folder", "team", "org", "a/b", "_.x_/y", "acme.doc", "asset-category", "model", "schema", "type", "relation", "module", "extend", "list", "map"];
 
-    private static readonly string[] Expressions =
+    /// <summary>Expressions that type-check, with the parameters they need (conditions are compiled at model load).</summary>
+    private static readonly (string Expression, (string Name, string Type)[] Parameters)[] Expressions =
     [
-        "x < 10",
-        "x == \"}\" && y != '{'",
-        "{\"k\": 1}.size() > 0",
-        "request_ip.in_cidr(cidr) // trailing } comment\n  && x > 0",
-        "current_time < grant_time + grant_duration",
+        ("x < 10", [("x", "int")]),
+        ("x == \"}\" && y != '{'", [("x", "string"), ("y", "string")]),
+        ("{\"k\": 1}.size() > 0", []),
+        ("request_ip.in_cidr(cidr) // trailing } comment\n  && x > 0", [("request_ip", "ipaddress"), ("cidr", "string"), ("x", "double")]),
+        ("current_time < grant_time + grant_duration", [("current_time", "timestamp"), ("grant_time", "timestamp"), ("grant_duration", "duration")]),
     ];
 
     private static readonly ConditionParameterType[] ParameterTypes =
@@ -49,10 +50,13 @@ internal static class ModelGenerators
 
     private static ConditionDefinition BuildCondition(string name, Random random)
     {
-        var parameters = Enumerable.Range(0, random.Next(1, 4))
-            .Select(i => new ConditionParameter("p" + i, ParameterTypes[random.Next(ParameterTypes.Length)]))
+        var (expression, needed) = Expressions[random.Next(Expressions.Length)];
+        var parameters = needed.Select(p => new ConditionParameter(p.Name, new ConditionParameterType(p.Type)))
+            .Concat(Enumerable.Range(0, random.Next(needed.Length == 0 ? 1 : 0, 3))
+                .Select(i => new ConditionParameter("p" + i, ParameterTypes[random.Next(ParameterTypes.Length)])))
+            .OrderBy(p => p.Name, StringComparer.Ordinal)
             .ToList();
-        return new ConditionDefinition(name, Expressions[random.Next(Expressions.Length)], parameters);
+        return new ConditionDefinition(name, expression, parameters);
     }
 
     private static TypeDefinition BuildType(string name, List<TypeDefinition> earlier, List<ConditionDefinition> conditions, int size, Random random)

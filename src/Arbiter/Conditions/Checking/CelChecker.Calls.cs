@@ -116,6 +116,10 @@ internal sealed partial class CelChecker
         {
             return true;
         }
+        if (IsLegacyNullPair(parameter, argument))
+        {
+            return true;
+        }
         if (parameter.Kind != argument.Kind || parameter.Parameters.Count != argument.Parameters.Count)
         {
             return false;
@@ -141,6 +145,10 @@ internal sealed partial class CelChecker
         {
             return CelType.Dyn;
         }
+        if (IsLegacyNullPair(a, b))
+        {
+            return a.Kind == CelTypeKind.Null ? b : a;
+        }
         if (a.Kind != b.Kind || a.Parameters.Count != b.Parameters.Count)
         {
             return null;
@@ -159,6 +167,15 @@ internal sealed partial class CelChecker
         }
         return a;
     }
+
+    /// <summary>
+    /// cel-go's legacy nullability, which OpenFGA models rely on (<c>ts != null</c>): <c>null</c> is assignable to and from
+    /// timestamps, durations and opaque types (<c>ipaddress</c>).
+    /// </summary>
+    private static bool IsLegacyNullPair(CelType a, CelType b) =>
+        (a.Kind == CelTypeKind.Null && IsLegacyNullable(b)) || (b.Kind == CelTypeKind.Null && IsLegacyNullable(a));
+
+    private static bool IsLegacyNullable(CelType type) => type.Kind is CelTypeKind.Timestamp or CelTypeKind.Duration or CelTypeKind.IpAddress;
 
     private static CelType Substitute(CelType type, Dictionary<string, CelType> bindings) => type.Kind switch
     {
