@@ -18,6 +18,14 @@ internal static class CheckLike
         var command = new Command(name, description) { user, relation, @object };
         input.AddTo(command);
         command.Options.Add(json);
+        var showValues = new Option<bool>("--show-values")
+        {
+            Description = "Show the values of condition inputs and tuple contexts in the explanation (redacted as *** by default).",
+        };
+        if (explain)
+        {
+            command.Options.Add(showValues);
+        }
         CommandAction.Set(command, context, json, async (parseResult, cancellationToken) =>
         {
             var subject = RequestParser.Subject(parseResult.GetValue(user)!);
@@ -31,6 +39,7 @@ internal static class CheckLike
                 Context = requestContext,
                 ContextualTuples = contextualTuples,
                 Explain = explain,
+                ExplainValues = explain && parseResult.GetValue(showValues),
             };
             var decision = await store.Authorizer.CheckAsync(request, cancellationToken).ConfigureAwait(false);
             if (decision.Error is { Code: ArbiterErrorCode.TypeNotFound or ArbiterErrorCode.RelationNotFound or ArbiterErrorCode.InvalidTuple or ArbiterErrorCode.ValidationError } badInput)

@@ -51,13 +51,28 @@ internal static class DecisionOutput
         ["description"] = node.Description,
         ["result"] = node.Result,
         ["tuple"] = node.Tuple?.ToString(),
+        ["condition"] = node.Condition is { } c ? ToJson(c) : null,
         ["children"] = new JsonArray(node.Children.Select(static c => (JsonNode)ToJson(c)).ToArray()),
+    };
+
+    private static JsonObject ToJson(ConditionEvaluation condition) => new()
+    {
+        ["name"] = condition.Name,
+        ["status"] = condition.Status.ToString(),
+        ["inputs"] = new JsonArray(condition.Inputs.Select(static i => (JsonNode)new JsonObject
+        {
+            ["name"] = i.Name,
+            ["source"] = i.Source,
+            ["value"] = i.Value,
+        }).ToArray()),
+        ["missingParameters"] = new JsonArray(condition.MissingParameters.Select(static m => (JsonNode)JsonValue.Create(m)).ToArray()),
+        ["error"] = condition.Error,
     };
 
     private static async Task WriteTreeAsync(TextWriter writer, Explanation node, string indent)
     {
         var mark = node.Result ? "+" : "-";
-        var tuple = node.Tuple is { } t && !node.Description.Contains(t.ToString(), StringComparison.Ordinal) ? $" [{t}]" : string.Empty;
+        var tuple = node.Tuple is { } t && node.Condition is null && !node.Description.Contains(t.ToString(), StringComparison.Ordinal) ? $" [{t}]" : string.Empty;
         await writer.WriteLineAsync($"{indent}{mark} {node.Kind} {node.Description}{tuple}: {(node.Result ? "true" : "false")}").ConfigureAwait(false);
         foreach (var child in node.Children)
         {

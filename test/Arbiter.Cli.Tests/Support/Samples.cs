@@ -7,6 +7,11 @@ internal static class Samples
 
     public static string DocumentsModel => RepoPaths.Of("samples/documents/model.fga");
 
+    public static string ConditionsStore => RepoPaths.Of("samples/conditions/store.fga.yaml");
+
+    /// <summary>The number of assertions in the conditions store file.</summary>
+    public const int ConditionsAssertions = 8;
+
     /// <summary>The number of assertions in the documents store file.</summary>
     public const int DocumentsAssertions = 24;
 }
