@@ -27,6 +27,24 @@ public sealed class CompiledCelExpression
     /// <summary>The checked result type (<c>dyn</c> when not known statically).</summary>
     public CelType ResultType { get; }
 
+    /// <summary>
+    /// Evaluates with variable values in slot order (at least one per declaration), without an activation: for callers
+    /// that own a scratch buffer (the engine's condition evaluator). Never throws.
+    /// </summary>
+    internal CelValue EvaluateSlots(CelValue[] slots)
+    {
+        try
+        {
+            return _evaluate(slots, _options);
+        }
+#pragma warning disable CA1031 // evaluation must never throw: any failure is an error result (fail closed)
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            return CelRuntime.FromException(e);
+        }
+    }
+
     /// <summary>A new, empty activation for this expression's declarations.</summary>
     public CelActivation CreateActivation() => new(Declarations);
 

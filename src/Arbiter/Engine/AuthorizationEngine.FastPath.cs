@@ -39,11 +39,13 @@ public sealed partial class AuthorizationEngine
             return state.For(relation.Allows(userType, userRelation, null));
         }
         var condition = _tables.Conditions[entry.Condition];
-        if (!relation.Allows(userType, userRelation, condition.Name) || !state.Model.ConditionsByName.TryGetValue(condition.Name, out var definition))
+        if (!relation.Allows(userType, userRelation, condition.Name) || state.Model.Conditions.Find(condition.Name) is not { } program)
         {
             return state.Denied;
         }
-        var outcome = (_options.ConditionEvaluator ?? state.Model.Conditions).Evaluate(definition, condition.Context, context, trace: null);
+        var outcome = _options.ConditionEvaluator is { } replaced
+            ? replaced.Evaluate(program.Definition, condition.Context, context, trace: null)
+            : program.Evaluate(condition.Context, context, trace: null);
         return outcome.Value switch
         {
             Tri.True => state.Allowed,

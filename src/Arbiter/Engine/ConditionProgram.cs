@@ -7,17 +7,19 @@ namespace Arbiter.Engine;
 /// One condition of a model version, compiled once: its CEL delegate and its parameters (names and declared types, in
 /// activation slot order). Evaluates with OpenFGA's semantics: the request context merged with the tuple's (the tuple's
 /// values win), every value converted to its parameter's declared type, every parameter required.
-/// Thread-safe; keeps one spare activation so a sequential caller allocates nothing.
+/// Thread-safe; evaluates in a per-thread scratch buffer, so evaluation allocates nothing.
 /// </summary>
 internal sealed class ConditionProgram
 {
     private const string Tuple = "tuple";
     private const string Request = "request";
 
+    [ThreadStatic]
+    private static CelValue[]? t_slots;
+
     private readonly string[] _names;
     private readonly CelType[] _types;
     private readonly CelOptions _options;
-    private CelActivation? _spare;
 
     public ConditionProgram(ConditionDefinition definition, CompiledCelExpression expression, CelOptions options)
     {
@@ -48,7 +50,11 @@ internal sealed class ConditionProgram
             // As OpenFGA: a context given to a condition without parameters is an error.
             return ConditionOutcome.Failed("no parameters are defined for the condition");
         }
-        var activation = Interlocked.Exchange(ref _spare, null) ?? Expression.CreateActivation();
+        var slots = t_slots;
+        if (slots is null || slots.Length < _names.Length)
+        {
+            t_slots = slots = new CelValue[Math.Max(_names.Length, 8)];
+        }
         try
         {
             List<string>? missing = null;
@@ -76,25 +82,24 @@ internal sealed class ConditionProgram
                     return ConditionOutcome.Failed($"failed to convert context parameter '{name}': {error}");
                 }
                 trace?.Add(name, source, value.ToString());
-                activation.Set(i, value);
+                slots[i] = value;
             }
             if (missing is not null)
             {
                 return ConditionOutcome.Missing(missing);
             }
-            var result = Expression.Evaluate(activation);
-            if (result.Value.Kind == CelValueKind.Bool)
+            var result = Expression.EvaluateSlots(slots);
+            if (result.Kind == CelValueKind.Bool)
             {
                 return result.IsTrue ? ConditionOutcome.Met : ConditionOutcome.NotMet;
             }
             return ConditionOutcome.Failed(result.IsError
                 ? "failed to evaluate condition expression: " + result.ErrorMessage
-                : "the condition expression did not evaluate to a bool: " + result.Value.Kind.ToString().ToLowerInvariant());
+                : "the condition expression did not evaluate to a bool: " + result.Kind.ToString().ToLowerInvariant());
         }
         finally
         {
-            activation.Clear();
-            Volatile.Write(ref _spare, activation);
+            Array.Clear(slots, 0, _names.Length);
         }
     }
 
@@ -125,6 +130,22 @@ internal sealed class ConditionProgram
     /// <summary>Converts a context value to a declared type; a double parameter also refuses infinities (JSON cannot carry them).</summary>
     private bool TryConvert(object? raw, CelType type, out CelValue value, out string? error)
     {
+        // the common scalar cases first, without the general conversion's dispatch
+        switch (raw)
+        {
+            case long l when type.Kind is CelTypeKind.Int or CelTypeKind.Dyn:
+                value = CelValue.FromInt(l);
+                error = null;
+                return true;
+            case bool b when type.Kind is CelTypeKind.Bool or CelTypeKind.Dyn:
+                value = CelValue.FromBool(b);
+                error = null;
+                return true;
+            case string s when type.Kind is CelTypeKind.String or CelTypeKind.Dyn:
+                value = CelValue.FromString(s);
+                error = null;
+                return true;
+        }
         if (!CelValue.TryConvert(raw, type, out value, out error, _options))
         {
             return false;

@@ -19,6 +19,18 @@ internal readonly record struct ContextLimits(int MaxEntries, int MaxDepth, int 
             return true;
         }
         var entries = 0;
+        if (context is Dictionary<string, object?> dictionary)
+        {
+            // the common case, enumerated without boxing an enumerator
+            foreach (var (key, value) in dictionary)
+            {
+                if (!Length(key.Length, ref error) || !Visit(value, 1, ref entries, ref error))
+                {
+                    return false;
+                }
+            }
+            return true;
+        }
         foreach (var (key, value) in context)
         {
             if (!Length(key.Length, ref error) || !Visit(value, 1, ref entries, ref error))
@@ -33,11 +45,13 @@ internal readonly record struct ContextLimits(int MaxEntries, int MaxDepth, int 
     {
         switch (value)
         {
-            case null or bool or sbyte or byte or short or ushort or int or uint or long or ulong or float or double or decimal
-                or DateTime or DateTimeOffset or TimeSpan or System.Net.IPAddress:
-                return Count(ref entries, ref error);
             case string s:
                 return Count(ref entries, ref error) && Length(s.Length, ref error);
+            case long or null or bool or double or int:
+                return Count(ref entries, ref error);
+            case sbyte or byte or short or ushort or uint or ulong or float or decimal
+                or DateTime or DateTimeOffset or TimeSpan or System.Net.IPAddress:
+                return Count(ref entries, ref error);
             case byte[] bytes:
                 return Count(ref entries, ref error) && Length(bytes.Length, ref error);
             case JsonElement json:
