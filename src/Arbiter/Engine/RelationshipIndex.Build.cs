@@ -1,34 +1,190 @@
+using System.Buffers;
+
 namespace Arbiter.Engine;
 
 internal sealed partial class RelationshipIndex
 {
     /// <summary>
-    /// Builds a base index from entries in any order. Returns <see langword="false"/> with the first duplicate
-    /// (same key and subject) when there is one.
+    /// The next revision: this one without <paramref name="removed"/> (which must exist) and with <paramref name="added"/>
+    /// (which must not). Only the chunks holding a changed object are rebuilt; the rest are shared with this revision.
+    /// Sorts both spans in place. Returns <see langword="false"/> with the first duplicate among <paramref name="added"/>.
     /// </summary>
-    public static bool TryBuild(long revision, KeyedEntry[] entries, int count, out RelationshipIndex index, out KeyedEntry duplicate)
+    public bool TryApply(long revision, Span<KeyedEntry> added, Span<KeyedEntry> removed, out RelationshipIndex next, out KeyedEntry duplicate)
     {
-        var span = entries.AsSpan(0, count);
-        span.Sort(default(KeyedEntryComparer));
-        var subjects = new SubjectEntry[count];
-        var slots = new List<Slot>();
-        var baseSlots = new Dictionary<long, int>();
-        var i = 0;
-        while (i < count)
+        var comparer = default(KeyedEntryComparer);
+        added.Sort(comparer);
+        removed.Sort(comparer);
+        for (var i = 1; i < added.Length; i++)
         {
-            var key = span[i].Key;
-            var start = i;
-            int plain = 0, wildcards = 0;
-            while (i < count && span[i].Key == key)
+            if (added[i].Key == added[i - 1].Key && added[i].Entry.SameSubject(added[i - 1].Entry))
             {
-                var entry = span[i].Entry;
-                if (i > start && entry.SameSubject(subjects[i - 1]))
+                next = this;
+                duplicate = added[i];
+                return false;
+            }
+        }
+
+        var pages = _pages;
+        var lastChunk = Math.Max(
+            added.IsEmpty ? -1 : EntityOf(added[^1].Key) >> ChunkBits,
+            removed.IsEmpty ? -1 : EntityOf(removed[^1].Key) >> ChunkBits);
+        var pageCount = Math.Max(pages.Length, (lastChunk >> PageBits) + 1);
+        var nextPages = new IndexChunk?[]?[pageCount];
+        Array.Copy(pages, nextPages, pages.Length);
+        var copiedPage = -1;
+        var count = Count;
+        KeyedEntry[]? scratch = null;
+        try
+        {
+            int a = 0, r = 0;
+            while (a < added.Length || r < removed.Length)
+            {
+                var chunkId = Math.Min(
+                    a < added.Length ? EntityOf(added[a].Key) >> ChunkBits : int.MaxValue,
+                    r < removed.Length ? EntityOf(removed[r].Key) >> ChunkBits : int.MaxValue);
+                var addedHere = Run(added, ref a, chunkId);
+                var removedHere = Run(removed, ref r, chunkId);
+                var old = ChunkOf(pages, (uint)chunkId);
+                IndexChunk? rebuilt;
+                if (old is null)
                 {
-                    index = Empty;
-                    duplicate = span[i];
-                    return false;
+                    rebuilt = BuildChunk(chunkId, addedHere);
+                    count += addedHere.Length;
                 }
-                subjects[i] = entry;
+                else
+                {
+                    var merged = Merge(old, chunkId, addedHere, removedHere, ref scratch, out duplicate);
+                    if (merged < 0)
+                    {
+                        next = this;
+                        return false;
+                    }
+                    count += merged - old.Subjects.Length;
+                    rebuilt = BuildChunk(chunkId, scratch.AsSpan(0, merged));
+                }
+                var p = chunkId >> PageBits;
+                if (p != copiedPage)
+                {
+                    nextPages[p] = nextPages[p] is { } shared ? (IndexChunk?[])shared.Clone() : new IndexChunk?[PageSize];
+                    copiedPage = p;
+                }
+                nextPages[p]![chunkId & (PageSize - 1)] = rebuilt;
+            }
+        }
+        finally
+        {
+            if (scratch is not null)
+            {
+                ArrayPool<KeyedEntry>.Shared.Return(scratch);
+            }
+        }
+        next = new RelationshipIndex(revision, count, nextPages);
+        duplicate = default;
+        return true;
+    }
+
+    /// <summary>The entries from <paramref name="index"/> on whose object is in chunk <paramref name="chunkId"/>; advances the index past them.</summary>
+    private static ReadOnlySpan<KeyedEntry> Run(ReadOnlySpan<KeyedEntry> sorted, ref int index, int chunkId)
+    {
+        var start = index;
+        while (index < sorted.Length && EntityOf(sorted[index].Key) >> ChunkBits == chunkId)
+        {
+            index++;
+        }
+        return sorted[start..index];
+    }
+
+    /// <summary>
+    /// Merges a chunk's entries with sorted changes into <paramref name="scratch"/>, in order; returns how many there are,
+    /// or -1 with the duplicate when an added entry is already stored.
+    /// </summary>
+    private static int Merge(IndexChunk old, int chunkId, ReadOnlySpan<KeyedEntry> added, ReadOnlySpan<KeyedEntry> removed,
+        ref KeyedEntry[]? scratch, out KeyedEntry duplicate)
+    {
+        var needed = old.Subjects.Length + added.Length;
+        if (scratch is null || scratch.Length < needed)
+        {
+            if (scratch is not null)
+            {
+                ArrayPool<KeyedEntry>.Shared.Return(scratch);
+            }
+            scratch = ArrayPool<KeyedEntry>.Shared.Rent(Math.Max(needed, 256));
+        }
+        var comparer = default(KeyedEntryComparer);
+        var entityBase = chunkId << ChunkBits;
+        int n = 0, a = 0, r = 0;
+        for (var local = 0; local < ChunkSize; local++)
+        {
+            for (var s = old.First[local]; s < old.First[local + 1]; s++)
+            {
+                var key = Key(entityBase + local, old.Slots[s].Relation);
+                foreach (var entry in old.List(s).All)
+                {
+                    var stored = new KeyedEntry(key, entry);
+                    while (a < added.Length && comparer.Compare(added[a], stored) < 0)
+                    {
+                        scratch[n++] = added[a++];
+                    }
+                    if (a < added.Length && comparer.Compare(added[a], stored) == 0)
+                    {
+                        duplicate = added[a];
+                        return -1;
+                    }
+                    while (r < removed.Length && comparer.Compare(removed[r], stored) < 0)
+                    {
+                        r++;
+                    }
+                    if (r < removed.Length && comparer.Compare(removed[r], stored) == 0)
+                    {
+                        r++;
+                        continue;
+                    }
+                    scratch[n++] = stored;
+                }
+            }
+        }
+        while (a < added.Length)
+        {
+            scratch[n++] = added[a++];
+        }
+        duplicate = default;
+        return n;
+    }
+
+    /// <summary>Builds a chunk from entries sorted by key and subject, without duplicates; <see langword="null"/> when there are none.</summary>
+    private static IndexChunk? BuildChunk(int chunkId, ReadOnlySpan<KeyedEntry> entries)
+    {
+        if (entries.IsEmpty)
+        {
+            return null;
+        }
+        var keys = 1;
+        for (var i = 1; i < entries.Length; i++)
+        {
+            if (entries[i].Key != entries[i - 1].Key)
+            {
+                keys++;
+            }
+        }
+        var entityBase = chunkId << ChunkBits;
+        var first = new int[ChunkSize + 1];
+        var slots = new IndexSlot[keys + 1];
+        var subjects = new SubjectEntry[entries.Length];
+        int s = 0, filled = 0, j = 0;
+        while (j < entries.Length)
+        {
+            var key = entries[j].Key;
+            var local = EntityOf(key) - entityBase;
+            while (filled <= local)
+            {
+                first[filled++] = s;
+            }
+            var start = j;
+            int plain = 0, wildcards = 0;
+            for (; j < entries.Length && entries[j].Key == key; j++)
+            {
+                var entry = entries[j].Entry;
+                subjects[j] = entry;
                 if (entry.Relation == SubjectKind.Plain)
                 {
                     plain++;
@@ -37,106 +193,14 @@ internal sealed partial class RelationshipIndex
                 {
                     wildcards++;
                 }
-                i++;
             }
-            baseSlots.Add(key, slots.Count);
-            slots.Add(new Slot(start, plain, wildcards, i - start - plain - wildcards));
+            slots[s++] = new IndexSlot(RelationOf(key), start, plain, wildcards);
         }
-        baseSlots.TrimExcess();
-        index = new RelationshipIndex(revision, count, baseSlots, [.. slots], subjects, null);
-        duplicate = default;
-        return true;
-    }
-
-    /// <summary>
-    /// The next revision: this one without <paramref name="removed"/> (which must exist) and with <paramref name="added"/>
-    /// (which must not). Small changes go to the overlay; large ones, or an overlay grown past a fraction of the base,
-    /// rebuild the base. Returns <see langword="false"/> with the first duplicate among <paramref name="added"/>.
-    /// </summary>
-    public bool TryApply(long revision, List<KeyedEntry> added, List<KeyedEntry> removed, out RelationshipIndex next, out KeyedEntry duplicate)
-    {
-        var threshold = Math.Max(4096, _baseSlots.Count / 8);
-        if (added.Count + removed.Count + OverlayCount > threshold)
+        while (filled <= ChunkSize)
         {
-            return TryRebuild(revision, added, removed, out next, out duplicate);
+            first[filled++] = s;
         }
-
-        var grouped = new Dictionary<long, (List<SubjectEntry> Removed, List<SubjectEntry> Added)>();
-        foreach (var e in removed)
-        {
-            Group(grouped, e.Key).Removed.Add(e.Entry);
-        }
-        foreach (var e in added)
-        {
-            Group(grouped, e.Key).Added.Add(e.Entry);
-        }
-        var count = Count;
-        var overlay = _overlay is null ? [] : new Dictionary<long, SubjectList>(_overlay);
-        foreach (var (key, change) in grouped)
-        {
-            var current = Get(key).All;
-            var list = new List<SubjectEntry>(current.Length + change.Added.Count);
-            foreach (var entry in current)
-            {
-                if (!change.Removed.Exists(r => r.SameSubject(entry)))
-                {
-                    list.Add(entry);
-                }
-            }
-            list.AddRange(change.Added);
-            var array = list.ToArray();
-            Array.Sort(array, SubjectEntry.Compare);
-            for (var i = 1; i < array.Length; i++)
-            {
-                if (array[i].SameSubject(array[i - 1]))
-                {
-                    next = this;
-                    duplicate = new KeyedEntry(key, array[i]);
-                    return false;
-                }
-            }
-            count += array.Length - current.Length;
-            overlay[key] = SubjectList.FromUnsorted(array);
-        }
-        next = new RelationshipIndex(revision, count, _baseSlots, _slots, _subjects, overlay);
-        duplicate = default;
-        return true;
-    }
-
-    private bool TryRebuild(long revision, List<KeyedEntry> added, List<KeyedEntry> removed, out RelationshipIndex next, out KeyedEntry duplicate)
-    {
-        var gone = new HashSet<(long, int, int)>(removed.Count);
-        foreach (var e in removed)
-        {
-            gone.Add((e.Key, e.Entry.Entity, e.Entry.Relation));
-        }
-        var entries = new KeyedEntry[Count - removed.Count + added.Count];
-        var n = 0;
-        ForEach((object?)null, (_, key, list) =>
-        {
-            foreach (var e in list.All)
-            {
-                if (gone.Count == 0 || !gone.Contains((key, e.Entity, e.Relation)))
-                {
-                    entries[n++] = new KeyedEntry(key, e);
-                }
-            }
-        });
-        foreach (var e in added)
-        {
-            entries[n++] = e;
-        }
-        return TryBuild(revision, entries, n, out next, out duplicate);
-    }
-
-    private static (List<SubjectEntry> Removed, List<SubjectEntry> Added) Group(
-        Dictionary<long, (List<SubjectEntry> Removed, List<SubjectEntry> Added)> grouped, long key)
-    {
-        if (!grouped.TryGetValue(key, out var change))
-        {
-            change = ([], []);
-            grouped[key] = change;
-        }
-        return change;
+        slots[s] = new IndexSlot(-1, entries.Length, 0, 0);
+        return new IndexChunk(first, slots, subjects);
     }
 }
