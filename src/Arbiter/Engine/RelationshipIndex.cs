@@ -12,7 +12,7 @@ internal sealed partial class RelationshipIndex
     public const int ChunkSize = 1 << ChunkBits;
 
     private const int RelationBits = 20;
-    private const int ChunkBits = 8;
+    private const int ChunkBits = 5;
     private const int PageBits = 8;
     private const int PageSize = 1 << PageBits;
 
