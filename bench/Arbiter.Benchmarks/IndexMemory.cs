@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Reflection;
+using Arbiter.Engine;
 using System.Runtime.CompilerServices;
 using Arbiter.Parsing;
 
@@ -23,8 +25,60 @@ internal static class IndexMemory
         Console.WriteLine($"write of 1M tuples: {elapsed.TotalMilliseconds:N0} ms; allocated {allocated / MB:N1} MB during the write; "
             + $"peak managed heap {peak / MB:N1} MB above the input ({(peak + input - empty) / MB:N1} MB with it)");
         Console.WriteLine($"retained by the engine (input list dropped, full GC): {(withEngine - empty) / MB:N1} MB for {engine.TupleCount:N0} tuples");
+        Breakdown(engine);
         GC.KeepAlive(engine);
     }
+
+    /// <summary>Where the retained bytes are, from the engine's arrays (estimated object sizes, 64-bit).</summary>
+    private static void Breakdown(AuthorizationEngine engine)
+    {
+        const BindingFlags Private = BindingFlags.NonPublic | BindingFlags.Instance;
+        var pages = (IndexChunk?[]?[])typeof(RelationshipIndex).GetField("_pages", Private)!.GetValue(engine.State.Index)!;
+        long chunks = 0, first = 0, slots = 0, subjects = 0, pageBytes = Array(8, pages.Length);
+        foreach (var page in pages)
+        {
+            if (page is null)
+            {
+                continue;
+            }
+            pageBytes += Array(8, page.Length);
+            foreach (var chunk in page)
+            {
+                if (chunk is null)
+                {
+                    continue;
+                }
+                chunks++;
+                first += Array(4, chunk.First.Length) + 40;
+                slots += Array(16, chunk.Slots.Length);
+                subjects += Array(12, chunk.Subjects.Length);
+            }
+        }
+        Console.WriteLine($"  index: {chunks:N0} chunks; subject entries {subjects / MB:N1} MB, key slots {slots / MB:N1} MB, "
+            + $"per-object offsets and chunk objects {first / MB:N1} MB, page tables {pageBytes / MB:N2} MB");
+
+        var entities = engine.Tables.Entities;
+        var types = (int[])typeof(EntityTable).GetField("_types", Private)!.GetValue(entities)!;
+        var ids = (string[])typeof(EntityTable).GetField("_ids", Private)!.GetValue(entities)!;
+        var byType = (Array)typeof(EntityTable).GetField("_byType", Private)!.GetValue(entities)!;
+        long dictionaries = 0;
+        foreach (var map in byType)
+        {
+            if (map?.GetType().GetProperty("Base")!.GetValue(map) is Dictionary<string, int> dictionary)
+            {
+                dictionaries += (long)dictionary.EnsureCapacity(0) * (24 + 4);
+            }
+        }
+        long strings = 0;
+        for (var i = 0; i < entities.Count; i++)
+        {
+            strings += (22 + (2L * ids[i].Length) + 7) & ~7L;
+        }
+        Console.WriteLine($"  entities: {entities.Count:N0}; id strings kept from the input {strings / MB:N1} MB, "
+            + $"id lookup dictionaries {dictionaries / MB:N1} MB, type and id arrays {(Array(4, types.Length) + Array(8, ids.Length)) / MB:N1} MB");
+    }
+
+    private static long Array(int elementSize, int length) => 24 + ((long)elementSize * length);
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static (AuthorizationEngine Engine, long Input, long Allocated, long Peak, TimeSpan Elapsed) Build(Arbiter.Model.AuthorizationModel model)

@@ -58,7 +58,7 @@ public sealed partial class AuthorizationEngine
             {
                 entities.EndWrite();
             }
-            validated = [];
+            validated = []; // not needed any more: let a bulk write's validation array go before the index is built
             var revision = state.Index.Revision + 1;
             if (!state.Index.TryApply(revision, added, CollectionsMarshal.AsSpan(removed), out var next, out var duplicate))
             {
