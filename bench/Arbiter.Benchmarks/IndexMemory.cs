@@ -50,8 +50,12 @@ internal static class IndexMemory
                 }
                 chunks++;
                 first += Array(4, chunk.First.Length) + 40;
-                slots += Array(16, chunk.Slots.Length);
+                slots += Array(20, chunk.Slots.Length);
                 subjects += Array(12, chunk.Subjects.Length);
+                foreach (var large in chunk.Large ?? [])
+                {
+                    subjects += Array(12, large.Length);
+                }
             }
         }
         Console.WriteLine($"  index: {chunks:N0} chunks; subject entries {subjects / MB:N1} MB, key slots {slots / MB:N1} MB, "

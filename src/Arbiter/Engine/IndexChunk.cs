@@ -2,20 +2,35 @@ namespace Arbiter.Engine;
 
 /// <summary>
 /// The relationships of <see cref="RelationshipIndex.ChunkSize"/> consecutive object entities, immutable: the keys of local
-/// entity <c>i</c> are <c>Slots[First[i]..First[i + 1]]</c> (ordered by relation), and each key's subjects are a sorted
-/// segment of <see cref="Subjects"/>. A write copies only the chunks it touches.
+/// entity <c>i</c> are <c>Slots[First[i]..First[i + 1]]</c> (ordered by relation). A key's subjects are a sorted segment of
+/// <see cref="Subjects"/>, or, for a key with many subjects, an array of its own in <see cref="Large"/>, so rebuilding the
+/// chunk for a write to another object shares it instead of copying it.
 /// </summary>
 internal sealed class IndexChunk
 {
+    /// <summary>Keys with at least this many subjects get an array of their own.</summary>
+    public const int LargeKey = 256;
+
     /// <param name="first">Per local entity, its first slot; one extra entry at the end.</param>
-    /// <param name="slots">The keys, followed by a sentinel whose <see cref="IndexSlot.Start"/> is the number of subjects.</param>
-    /// <param name="subjects">The subjects of every key, key by key.</param>
-    public IndexChunk(int[] first, IndexSlot[] slots, SubjectEntry[] subjects)
+    /// <param name="slots">The keys.</param>
+    /// <param name="subjects">The subjects of the keys with fewer than <see cref="LargeKey"/> subjects, key by key.</param>
+    /// <param name="large">The subjects of the other keys, one array each; <see langword="null"/> when there are none.</param>
+    public IndexChunk(int[] first, IndexSlot[] slots, SubjectEntry[] subjects, SubjectEntry[][]? large)
     {
         First = first;
         Slots = slots;
         Subjects = subjects;
+        Large = large;
+        var count = 0;
+        foreach (var slot in slots)
+        {
+            count += slot.Count;
+        }
+        Count = count;
     }
+
+    /// <summary>The number of subjects of every key.</summary>
+    public int Count { get; }
 
     public int[] First { get; }
 
@@ -23,8 +38,7 @@ internal sealed class IndexChunk
 
     public SubjectEntry[] Subjects { get; }
 
-    /// <summary>The number of keys.</summary>
-    public int KeyCount => Slots.Length - 1;
+    public SubjectEntry[][]? Large { get; }
 
     /// <summary>The subjects of (local entity, relation symbol).</summary>
     public SubjectList Get(int local, int relation)
@@ -33,8 +47,7 @@ internal sealed class IndexChunk
         var first = First;
         for (int s = first[local], end = first[local + 1]; s < end; s++)
         {
-            ref readonly var slot = ref slots[s];
-            if (slot.Relation == relation)
+            if (slots[s].Relation == relation)
             {
                 return List(s);
             }
@@ -45,16 +58,18 @@ internal sealed class IndexChunk
     /// <summary>The subjects of the key in slot <paramref name="s"/>.</summary>
     public SubjectList List(int s)
     {
-        var slots = Slots;
-        ref readonly var slot = ref slots[s];
-        var usersets = slots[s + 1].Start - slot.Start - slot.Plain - slot.Wildcards;
-        return new SubjectList(Subjects, slot.Start, slot.Plain, slot.Wildcards, usersets);
+        ref readonly var slot = ref Slots[s];
+        var usersets = slot.Count - slot.Plain - slot.Wildcards;
+        return slot.Start >= 0
+            ? new SubjectList(Subjects, slot.Start, slot.Plain, slot.Wildcards, usersets)
+            : new SubjectList(Large![~slot.Start], 0, slot.Plain, slot.Wildcards, usersets);
     }
 }
 
-/// <summary>One (object, relation) key of an <see cref="IndexChunk"/>: its relation and where its subjects start.</summary>
+/// <summary>One (object, relation) key of an <see cref="IndexChunk"/>.</summary>
 /// <param name="Relation">The relation symbol.</param>
-/// <param name="Start">The first subject in <see cref="IndexChunk.Subjects"/>.</param>
+/// <param name="Start">The first subject in <see cref="IndexChunk.Subjects"/>, or <c>~i</c> for <c>Large[i]</c>.</param>
+/// <param name="Count">The number of subjects.</param>
 /// <param name="Plain">How many plain subjects come first.</param>
-/// <param name="Wildcards">How many wildcards follow them (usersets fill the rest, up to the next slot's start).</param>
-internal readonly record struct IndexSlot(int Relation, int Start, int Plain, int Wildcards);
+/// <param name="Wildcards">How many wildcards follow them (usersets fill the rest).</param>
+internal readonly record struct IndexSlot(int Relation, int Start, int Count, int Plain, int Wildcards);

@@ -1,13 +1,12 @@
-using System.Buffers;
-
 namespace Arbiter.Engine;
 
 internal sealed partial class RelationshipIndex
 {
     /// <summary>
     /// The next revision: this one without <paramref name="removed"/> (which must exist) and with <paramref name="added"/>
-    /// (which must not). Only the chunks holding a changed object are rebuilt; the rest are shared with this revision.
-    /// Sorts both spans in place. Returns <see langword="false"/> with the first duplicate among <paramref name="added"/>.
+    /// (which must not). Only the chunks holding a changed object are rebuilt, and in them only the changed keys are merged;
+    /// the rest is shared with this revision. Sorts both spans in place. Returns <see langword="false"/> with the first
+    /// duplicate among <paramref name="added"/> (or an added subject that is already stored).
     /// </summary>
     public bool TryApply(long revision, Span<KeyedEntry> added, Span<KeyedEntry> removed, out RelationshipIndex next, out KeyedEntry duplicate)
     {
@@ -28,55 +27,31 @@ internal sealed partial class RelationshipIndex
         var lastChunk = Math.Max(
             added.IsEmpty ? -1 : EntityOf(added[^1].Key) >> ChunkBits,
             removed.IsEmpty ? -1 : EntityOf(removed[^1].Key) >> ChunkBits);
-        var pageCount = Math.Max(pages.Length, (lastChunk >> PageBits) + 1);
-        var nextPages = new IndexChunk?[]?[pageCount];
+        var nextPages = new IndexChunk?[]?[Math.Max(pages.Length, (lastChunk >> PageBits) + 1)];
         Array.Copy(pages, nextPages, pages.Length);
         var copiedPage = -1;
         var count = Count;
-        KeyedEntry[]? scratch = null;
-        try
+        using var builder = new IndexChunkBuilder();
+        int a = 0, r = 0;
+        while (a < added.Length || r < removed.Length)
         {
-            int a = 0, r = 0;
-            while (a < added.Length || r < removed.Length)
+            var chunkId = Math.Min(
+                a < added.Length ? EntityOf(added[a].Key) >> ChunkBits : int.MaxValue,
+                r < removed.Length ? EntityOf(removed[r].Key) >> ChunkBits : int.MaxValue);
+            var old = ChunkOf(pages, (uint)chunkId);
+            if (!TryRebuild(builder, chunkId, old, Run(added, ref a, chunkId), Run(removed, ref r, chunkId), out var rebuilt, out duplicate))
             {
-                var chunkId = Math.Min(
-                    a < added.Length ? EntityOf(added[a].Key) >> ChunkBits : int.MaxValue,
-                    r < removed.Length ? EntityOf(removed[r].Key) >> ChunkBits : int.MaxValue);
-                var addedHere = Run(added, ref a, chunkId);
-                var removedHere = Run(removed, ref r, chunkId);
-                var old = ChunkOf(pages, (uint)chunkId);
-                IndexChunk? rebuilt;
-                if (old is null)
-                {
-                    rebuilt = BuildChunk(chunkId, addedHere);
-                    count += addedHere.Length;
-                }
-                else
-                {
-                    var merged = Merge(old, chunkId, addedHere, removedHere, ref scratch, out duplicate);
-                    if (merged < 0)
-                    {
-                        next = this;
-                        return false;
-                    }
-                    count += merged - old.Subjects.Length;
-                    rebuilt = BuildChunk(chunkId, scratch.AsSpan(0, merged));
-                }
-                var p = chunkId >> PageBits;
-                if (p != copiedPage)
-                {
-                    nextPages[p] = nextPages[p] is { } shared ? (IndexChunk?[])shared.Clone() : new IndexChunk?[PageSize];
-                    copiedPage = p;
-                }
-                nextPages[p]![chunkId & (PageSize - 1)] = rebuilt;
+                next = this;
+                return false;
             }
-        }
-        finally
-        {
-            if (scratch is not null)
+            count += (rebuilt?.Count ?? 0) - (old?.Count ?? 0);
+            var p = chunkId >> PageBits;
+            if (p != copiedPage)
             {
-                ArrayPool<KeyedEntry>.Shared.Return(scratch);
+                nextPages[p] = nextPages[p] is { } shared ? (IndexChunk?[])shared.Clone() : new IndexChunk?[PageSize];
+                copiedPage = p;
             }
+            nextPages[p]![chunkId & (PageSize - 1)] = rebuilt;
         }
         next = new RelationshipIndex(revision, count, nextPages);
         duplicate = default;
@@ -94,113 +69,71 @@ internal sealed partial class RelationshipIndex
         return sorted[start..index];
     }
 
-    /// <summary>
-    /// Merges a chunk's entries with sorted changes into <paramref name="scratch"/>, in order; returns how many there are,
-    /// or -1 with the duplicate when an added entry is already stored.
-    /// </summary>
-    private static int Merge(IndexChunk old, int chunkId, ReadOnlySpan<KeyedEntry> added, ReadOnlySpan<KeyedEntry> removed,
-        ref KeyedEntry[]? scratch, out KeyedEntry duplicate)
+    /// <summary>One chunk with its changes applied, walking its keys and the changed keys together in key order.</summary>
+    private static bool TryRebuild(IndexChunkBuilder builder, int chunkId, IndexChunk? old, ReadOnlySpan<KeyedEntry> added,
+        ReadOnlySpan<KeyedEntry> removed, out IndexChunk? rebuilt, out KeyedEntry duplicate)
     {
-        var needed = old.Subjects.Length + added.Length;
-        if (scratch is null || scratch.Length < needed)
-        {
-            if (scratch is not null)
-            {
-                ArrayPool<KeyedEntry>.Shared.Return(scratch);
-            }
-            scratch = ArrayPool<KeyedEntry>.Shared.Rent(Math.Max(needed, 256));
-        }
-        var comparer = default(KeyedEntryComparer);
+        builder.Begin();
         var entityBase = chunkId << ChunkBits;
-        int n = 0, a = 0, r = 0;
-        for (var local = 0; local < ChunkSize; local++)
+        int a = 0, r = 0;
+        duplicate = default;
+        for (var local = 0; old is not null && local < ChunkSize; local++)
         {
             for (var s = old.First[local]; s < old.First[local + 1]; s++)
             {
                 var key = Key(entityBase + local, old.Slots[s].Relation);
-                foreach (var entry in old.List(s).All)
+                // keys the write creates before this one
+                while (NextKey(added, a, removed, r) is var k && k < key)
                 {
-                    var stored = new KeyedEntry(key, entry);
-                    while (a < added.Length && comparer.Compare(added[a], stored) < 0)
+                    if (!Change(builder, entityBase, k, [], added, ref a, removed, ref r, out duplicate))
                     {
-                        scratch[n++] = added[a++];
+                        rebuilt = null;
+                        return false;
                     }
-                    if (a < added.Length && comparer.Compare(added[a], stored) == 0)
+                }
+                if (NextKey(added, a, removed, r) == key)
+                {
+                    if (!Change(builder, entityBase, key, old.List(s).All, added, ref a, removed, ref r, out duplicate))
                     {
-                        duplicate = added[a];
-                        return -1;
+                        rebuilt = null;
+                        return false;
                     }
-                    while (r < removed.Length && comparer.Compare(removed[r], stored) < 0)
-                    {
-                        r++;
-                    }
-                    if (r < removed.Length && comparer.Compare(removed[r], stored) == 0)
-                    {
-                        r++;
-                        continue;
-                    }
-                    scratch[n++] = stored;
+                }
+                else
+                {
+                    builder.AddUnchanged(local, old, s);
                 }
             }
         }
-        while (a < added.Length)
+        while (NextKey(added, a, removed, r) is var k && k != long.MaxValue)
         {
-            scratch[n++] = added[a++];
+            if (!Change(builder, entityBase, k, [], added, ref a, removed, ref r, out duplicate))
+            {
+                rebuilt = null;
+                return false;
+            }
         }
-        duplicate = default;
-        return n;
+        rebuilt = builder.Build();
+        return true;
     }
 
-    /// <summary>Builds a chunk from entries sorted by key and subject, without duplicates; <see langword="null"/> when there are none.</summary>
-    private static IndexChunk? BuildChunk(int chunkId, ReadOnlySpan<KeyedEntry> entries)
+    private static long NextKey(ReadOnlySpan<KeyedEntry> added, int a, ReadOnlySpan<KeyedEntry> removed, int r) =>
+        Math.Min(a < added.Length ? added[a].Key : long.MaxValue, r < removed.Length ? removed[r].Key : long.MaxValue);
+
+    /// <summary>Merges the changes of one key (advancing past them) into the builder.</summary>
+    private static bool Change(IndexChunkBuilder builder, int entityBase, long key, ReadOnlySpan<SubjectEntry> stored,
+        ReadOnlySpan<KeyedEntry> added, ref int a, ReadOnlySpan<KeyedEntry> removed, ref int r, out KeyedEntry duplicate)
     {
-        if (entries.IsEmpty)
+        var a0 = a;
+        while (a < added.Length && added[a].Key == key)
         {
-            return null;
+            a++;
         }
-        var keys = 1;
-        for (var i = 1; i < entries.Length; i++)
+        var r0 = r;
+        while (r < removed.Length && removed[r].Key == key)
         {
-            if (entries[i].Key != entries[i - 1].Key)
-            {
-                keys++;
-            }
+            r++;
         }
-        var entityBase = chunkId << ChunkBits;
-        var first = new int[ChunkSize + 1];
-        var slots = new IndexSlot[keys + 1];
-        var subjects = new SubjectEntry[entries.Length];
-        int s = 0, filled = 0, j = 0;
-        while (j < entries.Length)
-        {
-            var key = entries[j].Key;
-            var local = EntityOf(key) - entityBase;
-            while (filled <= local)
-            {
-                first[filled++] = s;
-            }
-            var start = j;
-            int plain = 0, wildcards = 0;
-            for (; j < entries.Length && entries[j].Key == key; j++)
-            {
-                var entry = entries[j].Entry;
-                subjects[j] = entry;
-                if (entry.Relation == SubjectKind.Plain)
-                {
-                    plain++;
-                }
-                else if (entry.Relation == SubjectKind.Wildcard)
-                {
-                    wildcards++;
-                }
-            }
-            slots[s++] = new IndexSlot(RelationOf(key), start, plain, wildcards);
-        }
-        while (filled <= ChunkSize)
-        {
-            first[filled++] = s;
-        }
-        slots[s] = new IndexSlot(-1, entries.Length, 0, 0);
-        return new IndexChunk(first, slots, subjects);
+        return builder.AddChanged(EntityOf(key) - entityBase, RelationOf(key), stored, added[a0..a], removed[r0..r], out duplicate);
     }
 }

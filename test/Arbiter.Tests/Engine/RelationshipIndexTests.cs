@@ -19,11 +19,12 @@ public class RelationshipIndexTests
             var touched = new HashSet<(long, int, int)>();
             for (var i = 0; i < batch; i++)
             {
-                // objects spread over several chunks and pages; subjects plain, wildcard or userset
-                var obj = random.Next(0, 3) == 0 ? random.Next(0, 70_000) : random.Next(0, 600);
-                var key = RelationshipIndex.Key(obj, random.Next(0, 4));
+                // objects spread over several chunks and pages, and two hot keys that outgrow IndexChunk.LargeKey and shrink again
+                var hot = random.Next(0, 4) == 0;
+                var obj = hot ? 33 + random.Next(0, 2) : random.Next(0, 3) == 0 ? random.Next(0, 70_000) : random.Next(0, 600);
+                var key = RelationshipIndex.Key(obj, hot ? 1 : random.Next(0, 4));
                 var relation = random.Next(0, 5) switch { 0 => SubjectKind.Wildcard, 1 => 2, _ => SubjectKind.Plain };
-                var subject = (key, random.Next(0, 50), relation);
+                var subject = (key, random.Next(0, hot ? 400 : 50), relation);
                 if (!touched.Add(subject))
                 {
                     continue;
@@ -36,6 +37,15 @@ public class RelationshipIndexTests
                 else
                 {
                     added.Add(entry);
+                }
+            }
+            if (round == 100)
+            {
+                // shrink a hot key back below the large-key size
+                var hotKey = RelationshipIndex.Key(33, 1);
+                foreach (var e in expected.Where(e => e.Key == hotKey && !touched.Contains(e)).Skip(10))
+                {
+                    removed.Add(new KeyedEntry(e.Key, new SubjectEntry(e.Entity, e.Relation, -1)));
                 }
             }
             index.TryApply(index.Revision + 1, added.ToArray(), removed.ToArray(), out var next, out _).ShouldBeTrue();
@@ -51,6 +61,9 @@ public class RelationshipIndexTests
             history.Add((index, [.. expected]));
         }
 
+        var hotCounts = history.Select(h => h.Index.Get(RelationshipIndex.Key(33, 1)).Count).ToList();
+        hotCounts.Max().ShouldBeGreaterThanOrEqualTo(IndexChunk.LargeKey, string.Join(",", hotCounts));
+        hotCounts.Min().ShouldBeLessThan(IndexChunk.LargeKey);
         foreach (var (revision, set) in history.Where((_, i) => i % 20 == 0 || i == history.Count - 1))
         {
             var contents = Contents(revision);
