@@ -39,7 +39,7 @@ public sealed partial class AuthorizationEngine
             return state.For(relation.Allows(userType, userRelation, null));
         }
         var condition = _tables.Conditions[entry.Condition];
-        if (!relation.Allows(userType, userRelation, condition.Name) || state.Model.Conditions.Find(condition.Name) is not { } program)
+        if (!relation.Allows(userType, userRelation, condition.Name) || _tables.Conditions.Program(entry.Condition, state.Model) is not { } program)
         {
             return state.Denied;
         }

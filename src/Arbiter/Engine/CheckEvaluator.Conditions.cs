@@ -17,12 +17,14 @@ internal sealed partial class CheckEvaluator
             return Outcome.True(0, false);
         }
         var condition = conditions[entry.Condition];
-        if (!_model.ConditionsByName.TryGetValue(condition.Name, out var definition))
+        if (conditions.Program(entry.Condition, _model) is not { } program)
         {
             return Outcome.False(0, false);
         }
         var trace = _explain ? new ConditionTrace() : null;
-        var outcome = _conditions.Evaluate(definition, condition.Context, _requestContext, trace);
+        var outcome = _conditions is { } replaced
+            ? replaced.Evaluate(program.Definition, condition.Context, _requestContext, trace)
+            : program.Evaluate(condition.Context, _requestContext, trace);
         var result = outcome.Value switch
         {
             Tri.True => Outcome.True(0, false),

@@ -19,7 +19,7 @@ internal sealed partial class CheckEvaluator
     private RelationshipIndex _index = null!;
     private ContextualTupleSet? _contextual;
     private IReadOnlyDictionary<string, object?>? _requestContext;
-    private IConditionEvaluator _conditions = CelConditionEvaluator.Empty;
+    private IConditionEvaluator? _conditions;
     private int _maxDepth;
     private BatchMemo? _memo;
 
@@ -46,13 +46,13 @@ internal sealed partial class CheckEvaluator
         t_cached = evaluator;
     }
 
-    /// <summary>Prepares for requests against one state.</summary>
+    /// <summary>Prepares for requests against one state; <paramref name="conditions"/> replaces the model's compiled conditions (tests).</summary>
     public void Begin(EngineTables tables, EngineState state, IConditionEvaluator? conditions, int maxDepth)
     {
         _tables = tables;
         _model = state.Model;
         _index = state.Index;
-        _conditions = conditions ?? state.Model.Conditions;
+        _conditions = conditions;
         _maxDepth = maxDepth;
     }
 
@@ -92,7 +92,7 @@ internal sealed partial class CheckEvaluator
         _explain = false;
         _explainValues = false;
         _explainChildren = null;
-        _conditions = CelConditionEvaluator.Empty;
+        _conditions = null;
         _pathCount = 0;
     }
 
