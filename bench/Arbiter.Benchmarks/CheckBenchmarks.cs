@@ -4,7 +4,8 @@ namespace Arbiter.Benchmarks;
 
 /// <summary>Check latency and allocation on the hot paths.</summary>
 [MemoryDiagnoser]
-[SimpleJob(launchCount: 1, warmupCount: 3, iterationCount: 8)]
+[SimpleJob(launchCount: 1, warmupCount: 5, iterationCount: 20)]
+[MedianColumn]
 public class CheckBenchmarks
 {
     private AuthorizationEngine _engine = null!;

@@ -6,7 +6,8 @@ namespace Arbiter.Benchmarks;
 
 /// <summary>Indexing 1M tuples in one write: validation, interning and the index build.</summary>
 [MemoryDiagnoser]
-[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: 3)]
+[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: 5)]
+[MedianColumn]
 public class IndexBuildBenchmarks
 {
     private RelationshipTuple[] _tuples = [];

@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Runtime.InteropServices;
 using Arbiter.Engine;
 
 namespace Arbiter;
@@ -40,24 +41,26 @@ public sealed partial class AuthorizationEngine
 
             // Commit: intern, then build the next revision; nothing is visible until the state is swapped.
             var entities = _tables.Entities;
-            var added = new List<KeyedEntry>(validated.Length);
+            var added = new KeyedEntry[validated.Length];
             entities.BeginWrite(writes.Count * 2);
             try
             {
-                foreach (var v in validated)
+                for (var i = 0; i < validated.Length; i++)
                 {
+                    var v = validated[i];
                     var obj = entities.GetOrAdd(v.Relation.Owner.TypeId, v.Tuple.Object.Id);
                     var subject = entities.GetOrAdd(v.SubjectTypeId, v.Tuple.Subject.Id);
                     var condition = v.Tuple.Condition is { } c ? _tables.Conditions.Add(c) : -1;
-                    added.Add(new KeyedEntry(RelationshipIndex.Key(obj, v.Relation.NameId), new SubjectEntry(subject, v.SubjectRelation, condition)));
+                    added[i] = new KeyedEntry(RelationshipIndex.Key(obj, v.Relation.NameId), new SubjectEntry(subject, v.SubjectRelation, condition));
                 }
             }
             finally
             {
                 entities.EndWrite();
             }
+            validated = []; // not needed any more: let a bulk write's validation array go before the index is built
             var revision = state.Index.Revision + 1;
-            if (!state.Index.TryApply(revision, added, removed, out var next, out var duplicate))
+            if (!state.Index.TryApply(revision, added, CollectionsMarshal.AsSpan(removed), out var next, out var duplicate))
             {
                 throw new ArbiterException(ArbiterErrorCode.InvalidTuple,
                     $"invalid tuple '{Format(duplicate)}': it appears more than once in this write");

@@ -8,9 +8,14 @@ internal sealed partial class CheckEvaluator
     /// </summary>
     private Outcome CheckDirect(int obj, CompiledRelation relation, RewriteNode node, int depth)
     {
-        var saved = BeginExplain();
         var key = RelationshipIndex.Key(obj, relation.NameId);
         var stored = obj >= 0 ? _index.Get(key) : SubjectList.Empty;
+        if (stored.Count == 0 && _contextual is null && !_explain)
+        {
+            // nothing stored and nothing contextual: false, having visited and tainted nothing (the common branch of a union)
+            return Outcome.False(0, false);
+        }
+        var saved = BeginExplain();
         var acc = default(Accumulator);
         var found = DirectAllows(relation, obj, stored, _tables.Conditions, depth, ref acc);
         if (!found && _contextual is not null)

@@ -64,16 +64,6 @@ internal sealed class EntityTable
         lock (_gate)
         {
             _pending = expected >= BulkThreshold ? [] : null;
-            var needed = _count + expected;
-            if (needed > _types.Length)
-            {
-                var types = _types;
-                var ids = _ids;
-                Array.Resize(ref types, needed);
-                Array.Resize(ref ids, needed);
-                Volatile.Write(ref _types, types);
-                Volatile.Write(ref _ids, ids);
-            }
         }
     }
 
@@ -173,6 +163,12 @@ internal sealed class EntityTable
 
     private static TypeMap Merge(TypeMap? map, Dictionary<string, int>? pending)
     {
+        if (pending is not null && (map is null || (map.Base.Count == 0 && map.RecentCount == 0)))
+        {
+            // the first bulk write of a type: the staged dictionary becomes the base as it is
+            pending.TrimExcess();
+            return new TypeMap(pending);
+        }
         var size = (map?.Base.Count ?? 0) + (map?.RecentCount ?? 0) + (pending?.Count ?? 0);
         var merged = map is null ? new Dictionary<string, int>(size, StringComparer.Ordinal) : new Dictionary<string, int>(map.Base, StringComparer.Ordinal);
         merged.EnsureCapacity(size);

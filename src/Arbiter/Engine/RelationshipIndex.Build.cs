@@ -3,140 +3,137 @@ namespace Arbiter.Engine;
 internal sealed partial class RelationshipIndex
 {
     /// <summary>
-    /// Builds a base index from entries in any order. Returns <see langword="false"/> with the first duplicate
-    /// (same key and subject) when there is one.
-    /// </summary>
-    public static bool TryBuild(long revision, KeyedEntry[] entries, int count, out RelationshipIndex index, out KeyedEntry duplicate)
-    {
-        var span = entries.AsSpan(0, count);
-        span.Sort(default(KeyedEntryComparer));
-        var subjects = new SubjectEntry[count];
-        var slots = new List<Slot>();
-        var baseSlots = new Dictionary<long, int>();
-        var i = 0;
-        while (i < count)
-        {
-            var key = span[i].Key;
-            var start = i;
-            int plain = 0, wildcards = 0;
-            while (i < count && span[i].Key == key)
-            {
-                var entry = span[i].Entry;
-                if (i > start && entry.SameSubject(subjects[i - 1]))
-                {
-                    index = Empty;
-                    duplicate = span[i];
-                    return false;
-                }
-                subjects[i] = entry;
-                if (entry.Relation == SubjectKind.Plain)
-                {
-                    plain++;
-                }
-                else if (entry.Relation == SubjectKind.Wildcard)
-                {
-                    wildcards++;
-                }
-                i++;
-            }
-            baseSlots.Add(key, slots.Count);
-            slots.Add(new Slot(start, plain, wildcards, i - start - plain - wildcards));
-        }
-        baseSlots.TrimExcess();
-        index = new RelationshipIndex(revision, count, baseSlots, [.. slots], subjects, null);
-        duplicate = default;
-        return true;
-    }
-
-    /// <summary>
     /// The next revision: this one without <paramref name="removed"/> (which must exist) and with <paramref name="added"/>
-    /// (which must not). Small changes go to the overlay; large ones, or an overlay grown past a fraction of the base,
-    /// rebuild the base. Returns <see langword="false"/> with the first duplicate among <paramref name="added"/>.
+    /// (which must not). Only the chunks holding a changed object are rebuilt, and in them only the changed keys are merged;
+    /// the rest is shared with this revision. Sorts both spans in place. Returns <see langword="false"/> with the first
+    /// duplicate among <paramref name="added"/> (or an added subject that is already stored).
     /// </summary>
-    public bool TryApply(long revision, List<KeyedEntry> added, List<KeyedEntry> removed, out RelationshipIndex next, out KeyedEntry duplicate)
+    public bool TryApply(long revision, Span<KeyedEntry> added, Span<KeyedEntry> removed, out RelationshipIndex next, out KeyedEntry duplicate)
     {
-        var threshold = Math.Max(4096, _baseSlots.Count / 8);
-        if (added.Count + removed.Count + OverlayCount > threshold)
+        var comparer = default(KeyedEntryComparer);
+        added.Sort(comparer);
+        removed.Sort(comparer);
+        for (var i = 1; i < added.Length; i++)
         {
-            return TryRebuild(revision, added, removed, out next, out duplicate);
+            if (added[i].Key == added[i - 1].Key && added[i].Entry.SameSubject(added[i - 1].Entry))
+            {
+                next = this;
+                duplicate = added[i];
+                return false;
+            }
         }
 
-        var grouped = new Dictionary<long, (List<SubjectEntry> Removed, List<SubjectEntry> Added)>();
-        foreach (var e in removed)
-        {
-            Group(grouped, e.Key).Removed.Add(e.Entry);
-        }
-        foreach (var e in added)
-        {
-            Group(grouped, e.Key).Added.Add(e.Entry);
-        }
+        var pages = _pages;
+        var lastChunk = Math.Max(
+            added.IsEmpty ? -1 : EntityOf(added[^1].Key) >> ChunkBits,
+            removed.IsEmpty ? -1 : EntityOf(removed[^1].Key) >> ChunkBits);
+        var nextPages = new IndexChunk?[]?[Math.Max(pages.Length, (lastChunk >> PageBits) + 1)];
+        Array.Copy(pages, nextPages, pages.Length);
+        var copiedPage = -1;
         var count = Count;
-        var overlay = _overlay is null ? [] : new Dictionary<long, SubjectList>(_overlay);
-        foreach (var (key, change) in grouped)
+        using var builder = new IndexChunkBuilder();
+        int a = 0, r = 0;
+        while (a < added.Length || r < removed.Length)
         {
-            var current = Get(key).All;
-            var list = new List<SubjectEntry>(current.Length + change.Added.Count);
-            foreach (var entry in current)
+            var chunkId = Math.Min(
+                a < added.Length ? EntityOf(added[a].Key) >> ChunkBits : int.MaxValue,
+                r < removed.Length ? EntityOf(removed[r].Key) >> ChunkBits : int.MaxValue);
+            var old = ChunkOf(pages, (uint)chunkId);
+            if (!TryRebuild(builder, chunkId, old, Run(added, ref a, chunkId), Run(removed, ref r, chunkId), out var rebuilt, out duplicate))
             {
-                if (!change.Removed.Exists(r => r.SameSubject(entry)))
-                {
-                    list.Add(entry);
-                }
+                next = this;
+                return false;
             }
-            list.AddRange(change.Added);
-            var array = list.ToArray();
-            Array.Sort(array, SubjectEntry.Compare);
-            for (var i = 1; i < array.Length; i++)
+            count += (rebuilt?.Count ?? 0) - (old?.Count ?? 0);
+            var p = chunkId >> PageBits;
+            if (p != copiedPage)
             {
-                if (array[i].SameSubject(array[i - 1]))
-                {
-                    next = this;
-                    duplicate = new KeyedEntry(key, array[i]);
-                    return false;
-                }
+                nextPages[p] = nextPages[p] is { } shared ? (IndexChunk?[])shared.Clone() : new IndexChunk?[PageSize];
+                copiedPage = p;
             }
-            count += array.Length - current.Length;
-            overlay[key] = SubjectList.FromUnsorted(array);
+            nextPages[p]![chunkId & (PageSize - 1)] = rebuilt;
         }
-        next = new RelationshipIndex(revision, count, _baseSlots, _slots, _subjects, overlay);
+        next = new RelationshipIndex(revision, count, nextPages);
         duplicate = default;
         return true;
     }
 
-    private bool TryRebuild(long revision, List<KeyedEntry> added, List<KeyedEntry> removed, out RelationshipIndex next, out KeyedEntry duplicate)
+    /// <summary>The entries from <paramref name="index"/> on whose object is in chunk <paramref name="chunkId"/>; advances the index past them.</summary>
+    private static ReadOnlySpan<KeyedEntry> Run(ReadOnlySpan<KeyedEntry> sorted, ref int index, int chunkId)
     {
-        var gone = new HashSet<(long, int, int)>(removed.Count);
-        foreach (var e in removed)
+        var start = index;
+        while (index < sorted.Length && EntityOf(sorted[index].Key) >> ChunkBits == chunkId)
         {
-            gone.Add((e.Key, e.Entry.Entity, e.Entry.Relation));
+            index++;
         }
-        var entries = new KeyedEntry[Count - removed.Count + added.Count];
-        var n = 0;
-        ForEach((object?)null, (_, key, list) =>
-        {
-            foreach (var e in list.All)
-            {
-                if (gone.Count == 0 || !gone.Contains((key, e.Entity, e.Relation)))
-                {
-                    entries[n++] = new KeyedEntry(key, e);
-                }
-            }
-        });
-        foreach (var e in added)
-        {
-            entries[n++] = e;
-        }
-        return TryBuild(revision, entries, n, out next, out duplicate);
+        return sorted[start..index];
     }
 
-    private static (List<SubjectEntry> Removed, List<SubjectEntry> Added) Group(
-        Dictionary<long, (List<SubjectEntry> Removed, List<SubjectEntry> Added)> grouped, long key)
+    /// <summary>One chunk with its changes applied, walking its keys and the changed keys together in key order.</summary>
+    private static bool TryRebuild(IndexChunkBuilder builder, int chunkId, IndexChunk? old, ReadOnlySpan<KeyedEntry> added,
+        ReadOnlySpan<KeyedEntry> removed, out IndexChunk? rebuilt, out KeyedEntry duplicate)
     {
-        if (!grouped.TryGetValue(key, out var change))
+        builder.Begin();
+        var entityBase = chunkId << ChunkBits;
+        int a = 0, r = 0;
+        duplicate = default;
+        for (var local = 0; old is not null && local < ChunkSize; local++)
         {
-            change = ([], []);
-            grouped[key] = change;
+            for (var s = old.First[local]; s < old.First[local + 1]; s++)
+            {
+                var key = Key(entityBase + local, old.Slots[s].Relation);
+                // keys the write creates before this one
+                while (NextKey(added, a, removed, r) is var k && k < key)
+                {
+                    if (!Change(builder, entityBase, k, [], added, ref a, removed, ref r, out duplicate))
+                    {
+                        rebuilt = null;
+                        return false;
+                    }
+                }
+                if (NextKey(added, a, removed, r) == key)
+                {
+                    if (!Change(builder, entityBase, key, old.List(s).All, added, ref a, removed, ref r, out duplicate))
+                    {
+                        rebuilt = null;
+                        return false;
+                    }
+                }
+                else
+                {
+                    builder.AddUnchanged(local, old, s);
+                }
+            }
         }
-        return change;
+        while (NextKey(added, a, removed, r) is var k && k != long.MaxValue)
+        {
+            if (!Change(builder, entityBase, k, [], added, ref a, removed, ref r, out duplicate))
+            {
+                rebuilt = null;
+                return false;
+            }
+        }
+        rebuilt = builder.Build();
+        return true;
+    }
+
+    private static long NextKey(ReadOnlySpan<KeyedEntry> added, int a, ReadOnlySpan<KeyedEntry> removed, int r) =>
+        Math.Min(a < added.Length ? added[a].Key : long.MaxValue, r < removed.Length ? removed[r].Key : long.MaxValue);
+
+    /// <summary>Merges the changes of one key (advancing past them) into the builder.</summary>
+    private static bool Change(IndexChunkBuilder builder, int entityBase, long key, ReadOnlySpan<SubjectEntry> stored,
+        ReadOnlySpan<KeyedEntry> added, ref int a, ReadOnlySpan<KeyedEntry> removed, ref int r, out KeyedEntry duplicate)
+    {
+        var a0 = a;
+        while (a < added.Length && added[a].Key == key)
+        {
+            a++;
+        }
+        var r0 = r;
+        while (r < removed.Length && removed[r].Key == key)
+        {
+            r++;
+        }
+        return builder.AddChanged(EntityOf(key) - entityBase, RelationOf(key), stored, added[a0..a], removed[r0..r], out duplicate);
     }
 }

@@ -1,40 +1,38 @@
 namespace Arbiter.Engine;
 
 /// <summary>
-/// The relationships of one revision, immutable: a compact base (one sorted array of 12-byte subject entries,
-/// segmented per (object, relation) key) plus a small overlay of keys changed since the base was built.
-/// Writers build the next revision with <see cref="TryApply"/> and swap it in; readers keep the one they started with.
+/// The relationships of one revision, immutable and persistent: object entities are grouped into chunks of
+/// <see cref="ChunkSize"/> consecutive ids (<see cref="IndexChunk"/>: compact sorted arrays of 12-byte subject entries),
+/// reached through a two-level table of pages. The next revision (<see cref="TryApply"/>) shares every chunk it does not
+/// touch, so a small write costs a few small arrays whatever the size of the index. Readers keep the revision they started with.
 /// </summary>
 internal sealed partial class RelationshipIndex
 {
+    /// <summary>Object entities per chunk.</summary>
+    public const int ChunkSize = 1 << ChunkBits;
+
     private const int RelationBits = 20;
+    private const int ChunkBits = 5;
+    private const int PageBits = 8;
+    private const int PageSize = 1 << PageBits;
 
-    private readonly Dictionary<long, int> _baseSlots;
-    private readonly Slot[] _slots;
-    private readonly SubjectEntry[] _subjects;
-    private readonly Dictionary<long, SubjectList>? _overlay;
+    private readonly IndexChunk?[]?[] _pages;
 
-    private RelationshipIndex(long revision, int count, Dictionary<long, int> baseSlots, Slot[] slots, SubjectEntry[] subjects, Dictionary<long, SubjectList>? overlay)
+    private RelationshipIndex(long revision, int count, IndexChunk?[]?[] pages)
     {
         Revision = revision;
         Count = count;
-        _baseSlots = baseSlots;
-        _slots = slots;
-        _subjects = subjects;
-        _overlay = overlay is { Count: > 0 } ? overlay : null;
+        _pages = pages;
     }
 
     /// <summary>An empty index at revision 0.</summary>
-    public static RelationshipIndex Empty { get; } = new(0, 0, [], [], [], null);
+    public static RelationshipIndex Empty { get; } = new(0, 0, []);
 
     /// <summary>The revision.</summary>
     public long Revision { get; }
 
     /// <summary>The number of tuples.</summary>
     public int Count { get; }
-
-    /// <summary>The number of keys changed since the base was built.</summary>
-    internal int OverlayCount => _overlay?.Count ?? 0;
 
     /// <summary>The key of (object entity, relation symbol).</summary>
     public static long Key(int entity, int relationId) => ((long)entity << RelationBits) | (uint)relationId;
@@ -48,41 +46,49 @@ internal sealed partial class RelationshipIndex
     /// <summary>The subjects related to an object by a relation.</summary>
     public SubjectList Get(long key)
     {
-        if (_overlay is not null && _overlay.TryGetValue(key, out var changed))
-        {
-            return changed;
-        }
-        if (_baseSlots.TryGetValue(key, out var index))
-        {
-            var slot = _slots[index];
-            return new SubjectList(_subjects, slot.Start, slot.Plain, slot.Wildcards, slot.Usersets);
-        }
-        return SubjectList.Empty;
+        var entity = EntityOf(key);
+        var chunk = ChunkOf(_pages, (uint)entity >> ChunkBits);
+        return chunk is null ? SubjectList.Empty : chunk.Get(entity & (ChunkSize - 1), RelationOf(key));
     }
 
-    /// <summary>Calls <paramref name="visit"/> for every non-empty key.</summary>
+    /// <summary>Calls <paramref name="visit"/> for every non-empty key, in key order.</summary>
     public void ForEach<TState>(TState state, Action<TState, long, SubjectList> visit)
     {
-        foreach (var (key, index) in _baseSlots)
+        var pages = _pages;
+        for (var p = 0; p < pages.Length; p++)
         {
-            if (_overlay is not null && _overlay.ContainsKey(key))
+            if (pages[p] is not { } page)
             {
                 continue;
             }
-            var slot = _slots[index];
-            visit(state, key, new SubjectList(_subjects, slot.Start, slot.Plain, slot.Wildcards, slot.Usersets));
-        }
-        if (_overlay is not null)
-        {
-            foreach (var (key, list) in _overlay)
+            for (var c = 0; c < page.Length; c++)
             {
-                if (list.Count > 0)
+                if (page[c] is not { } chunk)
                 {
-                    visit(state, key, list);
+                    continue;
+                }
+                var entityBase = ((p << PageBits) | c) << ChunkBits;
+                var first = chunk.First;
+                for (var local = 0; local < ChunkSize; local++)
+                {
+                    for (var s = first[local]; s < first[local + 1]; s++)
+                    {
+                        visit(state, Key(entityBase + local, chunk.Slots[s].Relation), chunk.List(s));
+                    }
                 }
             }
         }
     }
 
-    private readonly record struct Slot(int Start, int Plain, int Wildcards, int Usersets);
+    /// <summary>The chunk with this number (object entity / <see cref="ChunkSize"/>), or <see langword="null"/>.</summary>
+    private static IndexChunk? ChunkOf(IndexChunk?[]?[] pages, uint chunkId)
+    {
+        var p = chunkId >> PageBits;
+        if (p >= (uint)pages.Length)
+        {
+            return null;
+        }
+        var page = pages[p];
+        return page?[chunkId & (PageSize - 1)];
+    }
 }
