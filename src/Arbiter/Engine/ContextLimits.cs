@@ -55,7 +55,16 @@ internal readonly record struct ContextLimits(int MaxEntries, int MaxDepth, int 
             case byte[] bytes:
                 return Count(ref entries, ref error) && Length(bytes.Length, ref error);
             case JsonElement json:
-                return VisitJson(json, depth, ref entries, ref error);
+                try
+                {
+                    return VisitJson(json, depth, ref entries, ref error);
+                }
+                catch (InvalidOperationException)
+                {
+                    // JsonElement refuses to decode a string or name holding a lone surrogate ("\ud800"): valid JSON, invalid text.
+                    error = "the context holds a JSON string that is not valid UTF-16 text (a lone surrogate escape)";
+                    return false;
+                }
             case IEnumerable when depth > MaxDepth:
                 error = $"the context nests deeper than {MaxDepth} levels";
                 return false;
