@@ -11,41 +11,24 @@ public sealed class OpenFgaCheckConformanceTests(ITestOutputHelper output)
 
     [ConformanceTheory]
     [MemberData(nameof(ConsolidatedTests))]
-    public void Consolidated_CheckAssertions_Pass(string name)
-    {
-        var test = OpenFgaTestFile.Load(OpenFgaTestFile.Consolidated).Tests.First(t => t.Name == name);
-        var result = OpenFgaCheckRunner.Run(test, contextualTuplesMode: false);
-        result.Add(OpenFgaCheckRunner.Run(test, contextualTuplesMode: true));
-        foreach (var failure in result.Failures)
-        {
-            output.WriteLine(failure);
-        }
-        result.Failures.ShouldBeEmpty();
-    }
+    public void Consolidated_CheckAssertions_Pass(string name) => RunOne(OpenFgaTestFile.Consolidated, name);
 
     [ConformanceFact]
-    public void Consolidated_AllCheckAssertions_PassAndAreCounted()
-    {
-        var file = OpenFgaTestFile.Load(OpenFgaTestFile.Consolidated);
-        var stored = new RunResult();
-        var contextual = new RunResult();
-        foreach (var test in file.Tests)
-        {
-            stored.Add(OpenFgaCheckRunner.Run(test, contextualTuplesMode: false));
-            contextual.Add(OpenFgaCheckRunner.Run(test, contextualTuplesMode: true));
-        }
-        Report("consolidated_1_1_tests.yaml", file.Tests.Count, stored, contextual);
-        stored.Failures.ShouldBeEmpty();
-        contextual.Failures.ShouldBeEmpty();
-    }
+    public void Consolidated_AllCheckAssertions_PassAndAreCounted() => RunAll(OpenFgaTestFile.Consolidated, "consolidated_1_1_tests.yaml");
 
     public static TheoryData<string> AbacTests() => Names(OpenFgaTestFile.Abac);
 
     [ConformanceTheory]
     [MemberData(nameof(AbacTests))]
-    public void Abac_CheckAssertions_Pass(string name)
+    public void Abac_CheckAssertions_Pass(string name) => RunOne(OpenFgaTestFile.Abac, name);
+
+    [ConformanceFact]
+    public void Abac_AllCheckAssertions_PassAndAreCounted() => RunAll(OpenFgaTestFile.Abac, "abac_tests.yaml");
+
+    /// <summary>Runs one test of a suite twice (tuples written, then sent as contextual tuples); every check assertion must pass.</summary>
+    private void RunOne(string suiteFile, string name)
     {
-        var test = OpenFgaTestFile.Load(OpenFgaTestFile.Abac).Tests.First(t => t.Name == name);
+        var test = OpenFgaTestFile.Load(suiteFile).Tests.First(t => t.Name == name);
         var result = OpenFgaCheckRunner.Run(test, contextualTuplesMode: false);
         result.Add(OpenFgaCheckRunner.Run(test, contextualTuplesMode: true));
         foreach (var failure in result.Failures)
@@ -55,10 +38,10 @@ public sealed class OpenFgaCheckConformanceTests(ITestOutputHelper output)
         result.Failures.ShouldBeEmpty();
     }
 
-    [ConformanceFact]
-    public void Abac_AllCheckAssertions_PassAndAreCounted()
+    /// <summary>Runs a whole suite both ways, prints the counts, and requires every check assertion to pass.</summary>
+    private void RunAll(string suiteFile, string suite)
     {
-        var file = OpenFgaTestFile.Load(OpenFgaTestFile.Abac);
+        var file = OpenFgaTestFile.Load(suiteFile);
         var stored = new RunResult();
         var contextual = new RunResult();
         foreach (var test in file.Tests)
@@ -66,7 +49,7 @@ public sealed class OpenFgaCheckConformanceTests(ITestOutputHelper output)
             stored.Add(OpenFgaCheckRunner.Run(test, contextualTuplesMode: false));
             contextual.Add(OpenFgaCheckRunner.Run(test, contextualTuplesMode: true));
         }
-        Report("abac_tests.yaml", file.Tests.Count, stored, contextual);
+        Report(suite, file.Tests.Count, stored, contextual);
         (stored.Total + contextual.Total).ShouldBeGreaterThan(0);
         stored.Failures.ShouldBeEmpty();
         contextual.Failures.ShouldBeEmpty();
