@@ -12,6 +12,16 @@ public sealed record CheckRequest(SubjectRef Subject, string Relation, ObjectRef
     /// <summary>Request context values for conditions (e.g. <c>current_time</c>, <c>ip</c>).</summary>
     public IReadOnlyDictionary<string, object?>? Context { get; init; }
 
+    /// <summary>
+    /// Attribute values of the subject for this request only ("just in time"): each overrides the stored value of the
+    /// same attribute (<see cref="AuthorizationEngine.WriteAttributes"/>); the others keep their stored values. Names and
+    /// types must match the subject type's declared attributes.
+    /// </summary>
+    public IReadOnlyDictionary<string, object?>? SubjectAttributes { get; init; }
+
+    /// <summary>Attribute values of the object for this request only; each overrides the stored value of the same attribute.</summary>
+    public IReadOnlyDictionary<string, object?>? ObjectAttributes { get; init; }
+
     /// <summary>When <see langword="true"/>, the decision carries an explanation tree.</summary>
     public bool Explain { get; init; }
 
@@ -37,4 +47,14 @@ public sealed record ListActionsRequest(SubjectRef Subject, ObjectRef Object)
 
     /// <summary>Request context values for conditions.</summary>
     public IReadOnlyDictionary<string, object?>? Context { get; init; }
+
+    /// <summary>
+    /// Attribute values of the subject for this request only ("just in time"): each overrides the stored value of the
+    /// same attribute ; the others keep their stored values. Names and
+    /// types must match the subject type's declared attributes.
+    /// </summary>
+    public IReadOnlyDictionary<string, object?>? SubjectAttributes { get; init; }
+
+    /// <summary>Attribute values of the object for this request only; each overrides the stored value of the same attribute.</summary>
+    public IReadOnlyDictionary<string, object?>? ObjectAttributes { get; init; }
 }

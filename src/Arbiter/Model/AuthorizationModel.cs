@@ -23,11 +23,17 @@ public sealed partial record AuthorizationModel
     public SourceSpan? Span { get; init; }
 }
 
-/// <summary>A type (<c>type document</c>) and its relations.</summary>
+/// <summary>A type (<c>type document</c>), its attributes and its relations.</summary>
 /// <param name="Name">The type name.</param>
 /// <param name="Relations">The relations, in source order.</param>
 public sealed record TypeDefinition(string Name, IReadOnlyList<RelationDefinition> Relations)
 {
+    /// <summary>
+    /// The typed attributes entities of this type carry (<c>attributes</c> block; an Arbiter extension of the OpenFGA DSL),
+    /// in source order. Conditions read them as <c>subject.name</c> and <c>object.name</c>.
+    /// </summary>
+    public IReadOnlyList<AttributeDefinition> Attributes { get; init; } = [];
+
     /// <summary>Where the type name is, when parsed from text.</summary>
     public SourceSpan? Span { get; init; }
 }
@@ -60,6 +66,15 @@ public sealed record RelationReference(string Type, string? Relation = null, boo
         var subject = Wildcard ? Type + ":*" : Relation is null ? Type : Type + "#" + Relation;
         return Condition is null ? subject : subject + " with " + Condition;
     }
+}
+
+/// <summary>A typed attribute of a type (<c>department: string</c> in a type's <c>attributes</c> block).</summary>
+/// <param name="Name">The attribute name.</param>
+/// <param name="Type">The attribute type; the same types as condition parameters.</param>
+public sealed record AttributeDefinition(string Name, ConditionParameterType Type)
+{
+    /// <summary>Where the attribute is, when parsed from text.</summary>
+    public SourceSpan? Span { get; init; }
 }
 
 /// <summary>A condition (<c>condition name(x: int) { x &lt; 100 }</c>).</summary>

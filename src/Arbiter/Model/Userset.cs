@@ -3,7 +3,8 @@ namespace Arbiter.Model;
 /// <summary>
 /// A relation's rewrite: how the set of subjects that have the relation is computed.
 /// The cases are <see cref="DirectUserset"/>, <see cref="ComputedUserset"/>, <see cref="TupleToUserset"/>,
-/// <see cref="UnionUserset"/>, <see cref="IntersectionUserset"/> and <see cref="DifferenceUserset"/>.
+/// <see cref="UnionUserset"/>, <see cref="IntersectionUserset"/>, <see cref="DifferenceUserset"/> and (an Arbiter extension)
+/// <see cref="AttributeRuleUserset"/>.
 /// </summary>
 public abstract record Userset
 {
@@ -35,3 +36,12 @@ public sealed record IntersectionUserset(IReadOnlyList<Userset> Children) : User
 /// <param name="Base">The set subjects come from.</param>
 /// <param name="Subtract">The set removed from it.</param>
 public sealed record DifferenceUserset(Userset Base, Userset Subtract) : Userset;
+
+/// <summary>
+/// An attribute rule (<c>user where same_department</c>; an Arbiter extension): every subject of <see cref="SubjectType"/>
+/// for which <see cref="Condition"/> holds, with no tuple. The condition reads <c>subject.attr</c>, <c>object.attr</c>
+/// and the request's context.
+/// </summary>
+/// <param name="SubjectType">The type of the subjects the rule admits (a plain type: no userset, no wildcard).</param>
+/// <param name="Condition">The name of the condition that decides.</param>
+public sealed record AttributeRuleUserset(string SubjectType, string Condition) : Userset;
