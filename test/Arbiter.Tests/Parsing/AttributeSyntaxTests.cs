@@ -51,9 +51,7 @@ public class AttributeSyntaxTests
         var structural = syntax.Model with { Conditions = syntax.Model.Conditions.Select(c => c with { Expression = "true" }).ToList() };
         ModelValidator.Validate(structural).ShouldBeEmpty(string.Join("\n", ModelValidator.Validate(structural)));
         var asWritten = ModelParser.Parse(dsl).Diagnostics;
-        asWritten.ShouldAllBe(d => d.Code == "cel-type-error"
-            && (d.Message.Contains("undeclared reference to 'subject'", StringComparison.Ordinal) || d.Message.Contains("undeclared reference to 'object'", StringComparison.Ordinal)),
-            string.Join("\n", asWritten));
+        asWritten.ShouldBeEmpty(string.Join("\n", asWritten));
         return syntax.Model;
     }
 
