@@ -118,7 +118,7 @@ public class ConditionHostileInputPropertyTests
     ];
 
     /// <summary>A random .NET value, often of the wrong type, sometimes past a context limit.</summary>
-    private static object? Value(Random random, int depth = 0)
+    internal static object? Value(Random random, int depth = 0)
     {
         // Below the top level only small values (and at most two more levels): a long list of huge strings would test the
         // machine's memory, not the engine. Huge strings, long lists, deep nesting and cycles are generated at the top.
@@ -338,7 +338,7 @@ public class ConditionHostileInputPropertyTests
         return task.Result;
     }
 
-    private static Decision? CheckSafely(AuthorizationEngine engine, CheckRequest request, string what)
+    internal static Decision? CheckSafely(AuthorizationEngine engine, CheckRequest request, string what)
     {
         var outcome = Run(() =>
         {
