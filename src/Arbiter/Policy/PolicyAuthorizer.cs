@@ -30,7 +30,7 @@ public sealed class PolicyAuthorizer
     /// <summary>The engine underneath, for writing more relationships (role assignments, instances) or asking raw questions.</summary>
     public AuthorizationEngine Engine { get; }
 
-    /// <summary>Creates an engine with the policy's model and writes the policy's relationships.</summary>
+    /// <summary>Creates an engine with the policy's model and writes the policy's relationships and attribute values.</summary>
     /// <param name="policy">The compiled policy.</param>
     /// <param name="options">Engine settings; <see langword="null"/> for the defaults.</param>
     /// <exception cref="ModelValidationException">The compiled model is refused by the engine (a bug: please report it).</exception>
@@ -42,6 +42,10 @@ public sealed class PolicyAuthorizer
         for (var i = 0; i < policy.Tuples.Count; i += chunk)
         {
             engine.Write(policy.Tuples.Skip(i).Take(chunk).ToArray());
+        }
+        if (policy.Attributes.Count > 0)
+        {
+            engine.WriteAttributes(policy.Attributes);
         }
         return new PolicyAuthorizer(policy, engine);
     }
@@ -71,7 +75,14 @@ public sealed class PolicyAuthorizer
             {
                 return Refused(refusal, request.Explain);
             }
-            var check = new CheckRequest(subject, request.Action, obj) { ContextualTuples = contextual, Context = request.Context, Explain = request.Explain };
+            var check = new CheckRequest(subject, request.Action, obj)
+            {
+                ContextualTuples = contextual,
+                Context = request.Context,
+                SubjectAttributes = request.UserAttributes,
+                ObjectAttributes = request.ResourceAttributes,
+                Explain = request.Explain,
+            };
             var decision = await Engine.CheckAsync(check, cancellationToken).ConfigureAwait(false);
             if (!decision.Allowed || decision.Revision == revision)
             {
