@@ -11,6 +11,7 @@ public sealed class CelDeclarations
 {
     private readonly Dictionary<string, int> _slots = new(StringComparer.Ordinal);
     private readonly List<KeyValuePair<string, CelType>> _variables = [];
+    private readonly Dictionary<string, (string Owner, string? Unavailable)> _namespaces = new(StringComparer.Ordinal);
 
     /// <summary>The declared variables in slot order.</summary>
     public IReadOnlyList<KeyValuePair<string, CelType>> Variables => _variables;
@@ -48,6 +49,45 @@ public sealed class CelDeclarations
             declarations.Add(parameter.Name, CelType.FromParameterType(parameter.Type));
         }
         return declarations;
+    }
+
+    /// <summary>
+    /// Declares a namespace of attributes (<c>subject</c>): not a value itself; the variables <c>subject.name</c> declared
+    /// under it are attributes, which may be absent (reading an absent one is an error; <c>has(subject.name)</c> tests it).
+    /// </summary>
+    /// <param name="name">The namespace's name.</param>
+    /// <param name="owner">What declares its attributes, for messages: <c>type 'user'</c>.</param>
+    /// <param name="unavailable">Why no attribute can be read here, when none can; otherwise <see langword="null"/>.</param>
+    internal CelDeclarations AddNamespace(string name, string owner, string? unavailable = null)
+    {
+        _namespaces[name] = (owner, unavailable);
+        return this;
+    }
+
+    /// <summary>Whether <paramref name="name"/> is a namespace of attributes, and what declares them.</summary>
+    internal bool IsNamespace(string name, [NotNullWhen(true)] out string? owner)
+    {
+        var found = _namespaces.TryGetValue(name, out var entry);
+        owner = found ? entry.Owner : null;
+        return found;
+    }
+
+    /// <summary>Why no attribute of the namespace can be read here, or <see langword="null"/>.</summary>
+    internal string? UnavailableReason(string name) => _namespaces.TryGetValue(name, out var entry) ? entry.Unavailable : null;
+
+    /// <summary>Whether <paramref name="name"/> is an attribute: a variable directly under a namespace.</summary>
+    internal bool IsAttribute(string name)
+    {
+        var dot = name.LastIndexOf('.');
+        return dot > 0 && _namespaces.ContainsKey(name[..dot]) && _slots.ContainsKey(name);
+    }
+
+    /// <summary>The attribute names declared under a namespace.</summary>
+    internal IEnumerable<string> AttributesOf(string space)
+    {
+        var prefix = space + ".";
+        return _variables.Where(v => v.Key.StartsWith(prefix, StringComparison.Ordinal) && v.Key.IndexOf('.', prefix.Length) < 0)
+            .Select(v => v.Key[prefix.Length..]);
     }
 
     /// <summary>The slot of a variable in an activation, or -1 when it is not declared.</summary>

@@ -27,7 +27,7 @@ public sealed partial class AuthorizationEngine
             cancellationToken.ThrowIfCancellationRequested();
             var request = requests[i];
             ArgumentNullException.ThrowIfNull(request, nameof(requests));
-            var key = new GroupKey(request.ContextualTuples.Count == 0 ? null : request.ContextualTuples, request.Context);
+            var key = new GroupKey(request.ContextualTuples.Count == 0 ? null : request.ContextualTuples, request.Context, request.SubjectAttributes);
             if (!groups.TryGetValue(key, out var group))
             {
                 group = new Group();
@@ -65,7 +65,12 @@ public sealed partial class AuthorizationEngine
         foreach (var relation in type.Relations)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var check = new CheckRequest(request.Subject, relation.Name, request.Object) { Context = request.Context };
+            var check = new CheckRequest(request.Subject, relation.Name, request.Object)
+            {
+                Context = request.Context,
+                SubjectAttributes = request.SubjectAttributes,
+                ObjectAttributes = request.ObjectAttributes,
+            };
             if (Decide(state, check, contextual, memo).Allowed)
             {
                 result.Add(relation.Name);
@@ -90,13 +95,16 @@ public sealed partial class AuthorizationEngine
         new() { Allowed = false, ModelId = state.Model.Id, Revision = state.Index.Revision, Error = new DecisionError(e.Code, e.Message) };
 
     /// <summary>Requests share work only when they see the same contextual tuples and context (by reference).</summary>
-    private readonly record struct GroupKey(IReadOnlyList<RelationshipTuple>? Tuples, IReadOnlyDictionary<string, object?>? Context)
+    private readonly record struct GroupKey(IReadOnlyList<RelationshipTuple>? Tuples, IReadOnlyDictionary<string, object?>? Context,
+        IReadOnlyDictionary<string, object?>? SubjectAttributes)
     {
-        public bool Equals(GroupKey other) => ReferenceEquals(Tuples, other.Tuples) && ReferenceEquals(Context, other.Context);
+        public bool Equals(GroupKey other) => ReferenceEquals(Tuples, other.Tuples) && ReferenceEquals(Context, other.Context)
+            && ReferenceEquals(SubjectAttributes, other.SubjectAttributes);
 
         public override int GetHashCode() => HashCode.Combine(
             Tuples is null ? 0 : System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(Tuples),
-            Context is null ? 0 : System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(Context));
+            Context is null ? 0 : System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(Context),
+            SubjectAttributes is null ? 0 : System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(SubjectAttributes));
     }
 
     private sealed class Group

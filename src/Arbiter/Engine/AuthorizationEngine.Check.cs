@@ -1,3 +1,4 @@
+using Arbiter.Conditions;
 using Arbiter.Engine;
 
 namespace Arbiter;
@@ -29,13 +30,21 @@ public sealed partial class AuthorizationEngine
     internal Decision Decide(EngineState state, CheckRequest request, ContextualTupleSet? contextual, BatchMemo? memo)
     {
         var relation = ResolveRequest(state.Model, request.Object, request.Relation, request.Subject, out var userType, out var userRelation);
-        if (contextual is null && !request.Explain && TryDecideDirect(state, relation, request.Subject, request.Object.Id, userType, userRelation, request.Context) is { } direct)
+        var justInTime = request.SubjectAttributes is { Count: > 0 } || request.ObjectAttributes is { Count: > 0 };
+        if (contextual is null && !request.Explain && !justInTime && TryDecideDirect(state, relation, request.Subject, request.Object.Id, userType, userRelation, request.Context) is { } direct)
         {
             return direct;
         }
         var entities = _tables.Entities;
         var obj = contextual is null ? entities.Find(relation.Owner.TypeId, request.Object.Id) : contextual.Find(relation.Owner.TypeId, request.Object.Id);
         var subject = request.Subject;
+        if (obj == -1 && relation.HasRules)
+        {
+            // No tuple names the object, but an attribute rule may still grant: give it a request-local id.
+            contextual ??= ContextualTupleSet.Build(entities, []);
+            obj = contextual.InternLocal(relation.Owner.TypeId, request.Object.Id);
+            memo = null;
+        }
         if (obj == -1)
         {
             // No tuple names the object: only a userset asking about itself can hold.
@@ -49,13 +58,31 @@ public sealed partial class AuthorizationEngine
             return new Decision { Allowed = self, ModelId = state.Model.Id, Revision = state.Index.Revision, Explanation = leaf };
         }
         var userEntity = contextual is null ? entities.Find(userType, subject.Id) : contextual.Find(userType, subject.Id);
+        CelValue[]? subjectAttributes = null;
+        CelValue[]? objectAttributes = null;
+        if (state.Model.HasAttributes || justInTime)
+        {
+            if (request.SubjectAttributes is { Count: > 0 } && userRelation != SubjectKind.Plain)
+            {
+                throw RequestError(ArbiterErrorCode.ValidationError, $"invalid subject attributes: the subject '{subject}' is not an entity ('type:id')");
+            }
+            if (userRelation == SubjectKind.Plain)
+            {
+                subjectAttributes = RequestAttributes(state, state.Model.TypeById(userType)!, userEntity, request.SubjectAttributes, "subject");
+            }
+            if (request.ObjectAttributes is { Count: > 0 })
+            {
+                objectAttributes = RequestAttributes(state, relation.Owner, obj, request.ObjectAttributes, "object");
+                memo = null; // results for the request's object hold only for this request
+            }
+        }
         memo?.SetUser(userType, userEntity, userRelation, subject.Id);
 
         var evaluator = CheckEvaluator.Rent();
         try
         {
-            evaluator.Begin(_tables, state, _options.ConditionEvaluator, _options.MaxResolutionDepth);
-            evaluator.SetRequest(contextual, request.Context, memo, request.Explain, request.ExplainValues);
+            evaluator.Begin(_tables, state, _options.ConditionEvaluator, _options.MaxResolutionDepth, _options.Cel);
+            evaluator.SetRequest(contextual, request.Context, memo, request.Explain, request.ExplainValues, subjectAttributes, obj, objectAttributes);
             var outcome = evaluator.Check(obj, relation, userType, userEntity, userRelation);
             var explanation = request.Explain ? evaluator.TakeExplanation() : null;
             if (outcome.IsError)

@@ -4,6 +4,9 @@ namespace Arbiter;
 
 public sealed partial class AuthorizationEngine
 {
+    [ThreadStatic]
+    private static ConditionInputs? t_inputs;
+
     /// <summary>
     /// The common case without the evaluator: a relation that is only direct (no usersets allowed), no contextual tuples,
     /// no explanation. Answers from one index lookup (and the tuple's condition, if it has one); returns <see langword="null"/>
@@ -39,13 +42,27 @@ public sealed partial class AuthorizationEngine
             return state.For(relation.Allows(userType, userRelation, null));
         }
         var condition = _tables.Conditions[entry.Condition];
-        if (!relation.Allows(userType, userRelation, condition.Name) || _tables.Conditions.Program(entry.Condition, state.Model) is not { } program)
+        if (!relation.Allows(userType, userRelation, condition.Name)
+            || _tables.Conditions.Program(entry.Condition, state.Model, userRelation == SubjectKind.Plain ? subject.Type : null, relation.Owner.Name) is not { } program)
         {
             return state.Denied;
         }
-        var outcome = _options.ConditionEvaluator is { } replaced
-            ? replaced.Evaluate(program.Definition, condition.Context, context, trace: null)
-            : program.Evaluate(condition.Context, context, trace: null);
+        if (program.ReadsSubject || program.ReadsObject || program.ReadsContext)
+        {
+            return null; // the general path gives it the attributes and the context map
+        }
+        ConditionOutcome outcome;
+        if (_options.ConditionEvaluator is { } replaced)
+        {
+            outcome = replaced.Evaluate(program.Definition, condition.Context, context, trace: null);
+        }
+        else
+        {
+            var inputs = t_inputs ??= new ConditionInputs();
+            inputs.Reset(context, null);
+            outcome = program.Evaluate(condition.Context, inputs, null, trace: null);
+            inputs.Reset(null, null);
+        }
         return outcome.Value switch
         {
             Tri.True => state.Allowed,

@@ -65,7 +65,7 @@ public sealed partial class AuthorizationEngine
                 throw new ArbiterException(ArbiterErrorCode.InvalidTuple,
                     $"invalid tuple '{Format(duplicate)}': it appears more than once in this write");
             }
-            Volatile.Write(ref _state, new EngineState(state.Model, next));
+            Volatile.Write(ref _state, new EngineState(state.Model, next, state.Attributes));
             return revision;
         }
     }

@@ -1,3 +1,5 @@
+using Arbiter.Conditions;
+
 namespace Arbiter.Engine;
 
 internal sealed partial class CheckEvaluator
@@ -17,14 +19,15 @@ internal sealed partial class CheckEvaluator
             return Outcome.True(0, false);
         }
         var condition = conditions[entry.Condition];
-        if (conditions.Program(entry.Condition, _model) is not { } program)
+        var subjectType = entry.Relation < 0 ? _tables.Types.NameOf(TypeOf(entry.Entity)) : null;
+        if (conditions.Program(entry.Condition, _model, subjectType, relation.Owner.Name) is not { } program)
         {
             return Outcome.False(0, false);
         }
         var trace = _explain ? new ConditionTrace() : null;
         var outcome = _conditions is { } replaced
             ? replaced.Evaluate(program.Definition, condition.Context, _requestContext, trace)
-            : program.Evaluate(condition.Context, _requestContext, trace);
+            : program.Evaluate(condition.Context, _inputs, program.ReadsObject ? AttributesOf(obj) : null, trace);
         var result = outcome.Value switch
         {
             Tri.True => Outcome.True(0, false),
@@ -39,14 +42,66 @@ internal sealed partial class CheckEvaluator
         return result;
     }
 
-    private void ExplainCondition(int obj, CompiledRelation relation, in SubjectEntry entry, ConditionTable conditions, in ConditionOutcome outcome, ConditionTrace trace)
+    /// <summary>
+    /// An attribute rule (<c>user where c</c>): true when the check's subject is a plain subject of the rule's type and the
+    /// condition holds for it and the object. A failure is an error for the branch, never an allow.
+    /// </summary>
+    private Outcome EvaluateRule(RewriteNode node, int obj)
     {
-        var tupleCondition = conditions[entry.Condition];
+        if (_userType != node.SubjectTypeId || _userRelation != SubjectKind.Plain)
+        {
+            if (_explain)
+            {
+                ExplainLeaf("rule", $"{node.Description}: the subject is not a {_tables.Types.NameOf(node.SubjectTypeId)}", false);
+            }
+            return Outcome.False(0, false);
+        }
+        var program = node.Program!;
+        var trace = _explain ? new ConditionTrace() : null;
+        var outcome = program.Evaluate(null, _inputs, program.ReadsObject ? AttributesOf(obj) : null, trace);
+        var result = outcome.Value switch
+        {
+            Tri.True => Outcome.True(0, false),
+            Tri.False => Outcome.False(0, false),
+            _ => Outcome.Failed(new DecisionError(ArbiterErrorCode.ValidationError,
+                $"rule '{node.Description}' on {Describe(obj)} failed: {outcome.Error ?? "unknown error"}"), 0),
+        };
+        if (trace is not null)
+        {
+            var evaluation = Evaluation(program.Name, outcome, trace);
+            _explainChildren!.Add(new Explanation
+            {
+                Kind = "rule",
+                Description = $"{node.Description} on {Describe(obj)}({Arguments(evaluation)}) = {StatusText(evaluation)}",
+                Result = evaluation.Status == ConditionStatus.Met,
+                Condition = evaluation,
+            });
+        }
+        return result;
+    }
+
+    /// <summary>The attribute values of an entity for this request: the request's object gets the request's values over its stored ones.</summary>
+    private CelValue[]? AttributesOf(int entity)
+    {
+        if (entity == _requestObject && _requestObjectAttributes is not null)
+        {
+            return _requestObjectAttributes;
+        }
+        if (entity < 0 || _attributes.Count == 0)
+        {
+            return null;
+        }
+        var stored = _attributes.Get(entity);
+        return stored is null || _model.TypeById(TypeOf(entity)) is not { } type ? null : stored.For(type, _cel);
+    }
+
+    private ConditionEvaluation Evaluation(string name, in ConditionOutcome outcome, ConditionTrace trace)
+    {
         var inputs = new ConditionInput[trace.Inputs.Count];
         for (var i = 0; i < inputs.Length; i++)
         {
-            var (name, source, value) = trace.Inputs[i];
-            inputs[i] = new ConditionInput(name, source, _explainValues ? value : Redacted);
+            var (input, source, value) = trace.Inputs[i];
+            inputs[i] = new ConditionInput(input, source, _explainValues ? value : Redacted);
         }
         var missing = outcome.MissingParameters ?? [];
         var status = outcome.Value switch
@@ -56,27 +111,35 @@ internal sealed partial class CheckEvaluator
             _ when missing.Count > 0 => ConditionStatus.MissingParameters,
             _ => ConditionStatus.Error,
         };
-        var evaluation = new ConditionEvaluation
+        return new ConditionEvaluation
         {
-            Name = tupleCondition.Name,
+            Name = name,
             Inputs = inputs,
             Status = status,
             MissingParameters = missing,
             Error = status == ConditionStatus.Error ? outcome.Error : null,
         };
-        var arguments = string.Join(", ", inputs.Select(static i => i.Name + ": " + i.Value));
-        var text = status switch
-        {
-            ConditionStatus.Met => "true",
-            ConditionStatus.NotMet => "false",
-            ConditionStatus.MissingParameters => "missing parameters " + string.Join(", ", missing),
-            _ => "error: " + evaluation.Error,
-        };
+    }
+
+    private static string Arguments(ConditionEvaluation evaluation) => string.Join(", ", evaluation.Inputs.Select(static i => i.Name + ": " + i.Value));
+
+    private static string StatusText(ConditionEvaluation evaluation) => evaluation.Status switch
+    {
+        ConditionStatus.Met => "true",
+        ConditionStatus.NotMet => "false",
+        ConditionStatus.MissingParameters => "missing parameters " + string.Join(", ", evaluation.MissingParameters),
+        _ => "error: " + evaluation.Error,
+    };
+
+    private void ExplainCondition(int obj, CompiledRelation relation, in SubjectEntry entry, ConditionTable conditions, in ConditionOutcome outcome, ConditionTrace trace)
+    {
+        var tupleCondition = conditions[entry.Condition];
+        var evaluation = Evaluation(tupleCondition.Name, outcome, trace);
         _explainChildren!.Add(new Explanation
         {
             Kind = "condition",
-            Description = $"{DescribeTuple(obj, relation, entry)} with {tupleCondition.Name}({arguments}) = {text}",
-            Result = status == ConditionStatus.Met,
+            Description = $"{DescribeTuple(obj, relation, entry)} with {tupleCondition.Name}({Arguments(evaluation)}) = {StatusText(evaluation)}",
+            Result = evaluation.Status == ConditionStatus.Met,
             Tuple = BuildTuple(obj, relation, entry, conditions),
             Condition = evaluation,
         });

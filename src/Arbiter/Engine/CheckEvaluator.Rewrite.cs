@@ -21,6 +21,8 @@ internal sealed partial class CheckEvaluator
                 return Union(node, obj, relation, depth);
             case RewriteKind.Intersection:
                 return Intersection(node, obj, relation, depth);
+            case RewriteKind.Rule:
+                return EvaluateRule(node, obj);
             default:
                 return Exclusion(node, obj, relation, depth);
         }

@@ -20,6 +20,11 @@ internal sealed partial class CheckEvaluator
     private ContextualTupleSet? _contextual;
     private IReadOnlyDictionary<string, object?>? _requestContext;
     private IConditionEvaluator? _conditions;
+    private readonly ConditionInputs _inputs = new();
+    private AttributeStore _attributes = AttributeStore.Empty;
+    private Arbiter.Conditions.CelOptions _cel = Arbiter.Conditions.CelOptions.Default;
+    private int _requestObject = -1;
+    private Arbiter.Conditions.CelValue[]? _requestObjectAttributes;
     private int _maxDepth;
     private BatchMemo? _memo;
 
@@ -47,8 +52,10 @@ internal sealed partial class CheckEvaluator
     }
 
     /// <summary>Prepares for requests against one state; <paramref name="conditions"/> replaces the model's compiled conditions (tests).</summary>
-    public void Begin(EngineTables tables, EngineState state, IConditionEvaluator? conditions, int maxDepth)
+    public void Begin(EngineTables tables, EngineState state, IConditionEvaluator? conditions, int maxDepth, Arbiter.Conditions.CelOptions? cel = null)
     {
+        _attributes = state.Attributes;
+        _cel = cel ?? Arbiter.Conditions.CelOptions.Default;
         _tables = tables;
         _model = state.Model;
         _index = state.Index;
@@ -58,7 +65,15 @@ internal sealed partial class CheckEvaluator
 
     /// <summary>Sets the per-request inputs: contextual tuples, request context, memo (batches) and explanation (with condition input values or redacted).</summary>
     public void SetRequest(ContextualTupleSet? contextual, IReadOnlyDictionary<string, object?>? context, BatchMemo? memo, bool explain, bool explainValues = false)
+        => SetRequest(contextual, context, memo, explain, explainValues, null, -1, null);
+
+    /// <summary>As above, with the subject's attribute values for this request and the request object's (both stored values overridden by the request's).</summary>
+    public void SetRequest(ContextualTupleSet? contextual, IReadOnlyDictionary<string, object?>? context, BatchMemo? memo, bool explain, bool explainValues,
+        Arbiter.Conditions.CelValue[]? subjectAttributes, int requestObject, Arbiter.Conditions.CelValue[]? requestObjectAttributes)
     {
+        _inputs.Reset(context, subjectAttributes);
+        _requestObject = requestObject;
+        _requestObjectAttributes = requestObjectAttributes;
         _explainValues = explain && explainValues;
         _contextual = contextual;
         _requestContext = context;
@@ -94,6 +109,10 @@ internal sealed partial class CheckEvaluator
         _explainChildren = null;
         _conditions = null;
         _pathCount = 0;
+        _inputs.Reset(null, null);
+        _attributes = AttributeStore.Empty;
+        _requestObject = -1;
+        _requestObjectAttributes = null;
     }
 
     /// <summary>OpenFGA's ResolveCheck: depth limit, cycle detection, self-defining usersets, the path check, then the rewrite.</summary>

@@ -73,7 +73,7 @@ internal sealed partial class CompiledModel
         }
         compiled.TypesById = typesById;
         compiled.ConditionsByName = conditions.ToFrozenDictionary(StringComparer.Ordinal);
-        compiled.Conditions = CelConditionEvaluator.Compile(model.Conditions, celOptions ?? CelOptions.Default, diagnostics);
+        compiled.Conditions = CelConditionEvaluator.Compile(model, celOptions ?? CelOptions.Default, diagnostics);
         compiled.Relations = [.. allRelations];
 
         var builder = new RewriteCompiler(compiled, types, relations, diagnostics);
@@ -86,6 +86,7 @@ internal sealed partial class CompiledModel
             throw new ModelValidationException(diagnostics);
         }
         Reachability.Compute(compiled);
+        compiled.HasAttributes = byName.Values.Any(t => t.AttributeNames.Length > 0);
         return compiled;
     }
 }

@@ -37,6 +37,9 @@ internal sealed partial class CompiledModel
     public CompiledRelation[] Relations { get; private set; } = [];
 
     /// <summary>The type with this symbol, or <see langword="null"/>.</summary>
+    /// <summary>Whether any type declares attributes (otherwise a check never looks attribute values up).</summary>
+    public bool HasAttributes { get; private set; }
+
     public CompiledType? TypeById(int typeId) => (uint)typeId < (uint)TypesById.Length ? TypesById[typeId] : null;
 
     /// <summary>The type with this name, or <see langword="null"/>.</summary>

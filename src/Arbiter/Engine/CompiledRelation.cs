@@ -58,6 +58,9 @@ internal sealed class CompiledRelation
     /// <summary>Userset subject kinds (<see cref="UsersetKey"/>) that can reach this relation.</summary>
     internal FrozenSet<long> ReachableUsersets { get; set; } = FrozenSet<long>.Empty;
 
+    /// <summary>Whether an attribute rule can grant this relation (through computed relations and set operations), so it may hold on an object no tuple names.</summary>
+    internal bool HasRules { get; set; }
+
     /// <summary>Whether the relation allows a subject of this type and kind with this condition (<see langword="null"/> for none).</summary>
     public bool Allows(int typeId, int subjectRelation, string? condition)
     {

@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using Arbiter.Conditions;
 using Arbiter.Model;
 
 namespace Arbiter.Engine;
@@ -11,7 +12,43 @@ internal sealed class CompiledType
         Definition = definition;
         Name = definition.Name;
         TypeId = typeId;
+        var names = new List<string>();
+        var types = new List<CelType>();
+        foreach (var attribute in definition.Attributes ?? [])
+        {
+            if (attribute?.Name is not null && attribute.Type is not null && !names.Contains(attribute.Name) && TryType(attribute.Type, out var celType))
+            {
+                names.Add(attribute.Name);
+                types.Add(celType);
+            }
+        }
+        AttributeNames = [.. names];
+        AttributeTypes = [.. types];
+        AttributeIndex = names.Select((n, i) => KeyValuePair.Create(n, i)).ToFrozenDictionary(StringComparer.Ordinal);
     }
+
+    private static bool TryType(ConditionParameterType type, out CelType celType)
+    {
+        try
+        {
+            celType = CelType.FromParameterType(type);
+            return true;
+        }
+        catch (ArgumentException)
+        {
+            celType = CelType.Dyn; // the model validator reports it
+            return false;
+        }
+    }
+
+    /// <summary>The declared attributes' names, in declaration order (attribute values are arrays in this order).</summary>
+    public string[] AttributeNames { get; }
+
+    /// <summary>The declared attributes' types, in declaration order.</summary>
+    public CelType[] AttributeTypes { get; }
+
+    /// <summary>The position of each attribute in <see cref="AttributeNames"/>.</summary>
+    public FrozenDictionary<string, int> AttributeIndex { get; }
 
     /// <summary>The type as written.</summary>
     public TypeDefinition Definition { get; }

@@ -19,20 +19,60 @@ internal sealed class ConditionProgram
 
     private readonly string[] _names;
     private readonly CelType[] _types;
+    private readonly SlotKind[] _kinds;
+    private readonly int[] _attributeIndex;
+    private readonly int _parameterCount;
     private readonly CelOptions _options;
 
-    public ConditionProgram(ConditionDefinition definition, CompiledCelExpression expression, CelOptions options)
+    /// <summary>Creates the program of a condition compiled for any site, or for one <paramref name="site"/> (it then reads attributes).</summary>
+    public ConditionProgram(ConditionDefinition definition, CompiledCelExpression expression, CelOptions options, ConditionSite? site = null)
     {
         Definition = definition;
         Expression = expression;
         _options = options;
+        var parameters = new HashSet<string>(((IReadOnlyList<ConditionParameter>?)definition.Parameters ?? []).Select(p => p.Name), StringComparer.Ordinal);
+        var read = site is null ? [] : ConditionCompiler.ReadAttributes(definition, options);
         var variables = expression.Declarations.Variables;
         _names = new string[variables.Count];
         _types = new CelType[variables.Count];
+        _kinds = new SlotKind[variables.Count];
+        _attributeIndex = new int[variables.Count];
         for (var i = 0; i < variables.Count; i++)
         {
-            _names[i] = variables[i].Key;
+            var name = variables[i].Key;
+            _names[i] = name;
             _types[i] = variables[i].Value;
+            _attributeIndex[i] = -1;
+            if (parameters.Contains(name))
+            {
+                _kinds[i] = SlotKind.Parameter;
+                _parameterCount++;
+            }
+            else if (name == ConditionCompiler.Context)
+            {
+                _kinds[i] = SlotKind.Context;
+                ReadsContext = ConditionCompiler.ReadsContext(definition, options);
+            }
+            else if (site is not null && read.Contains(name))
+            {
+                var dot = name.IndexOf('.', StringComparison.Ordinal);
+                var space = name[..dot];
+                var type = space == ConditionCompiler.Subject ? site.Subject : site.Object;
+                _kinds[i] = space == ConditionCompiler.Subject ? SlotKind.SubjectAttribute : SlotKind.ObjectAttribute;
+                _attributeIndex[i] = IndexOf(type, name[(dot + 1)..]);
+                if (_kinds[i] == SlotKind.SubjectAttribute)
+                {
+                    ReadsSubject = true;
+                }
+                else
+                {
+                    ReadsObject = true;
+                }
+            }
+            else
+            {
+                _kinds[i] = SlotKind.Unused;
+            }
         }
     }
 
@@ -42,12 +82,27 @@ internal sealed class ConditionProgram
 
     public string Name => Definition.Name;
 
-    /// <summary>Evaluates the condition for one tuple.</summary>
-    public ConditionOutcome Evaluate(IReadOnlyDictionary<string, object?>? tupleContext, IReadOnlyDictionary<string, object?>? requestContext, ConditionTrace? trace)
+    /// <summary>Whether the condition reads attributes of the check's subject.</summary>
+    public bool ReadsSubject { get; }
+
+    /// <summary>Whether the condition reads attributes of the object.</summary>
+    public bool ReadsObject { get; }
+
+    /// <summary>Whether the condition reads the request context as <c>context</c>.</summary>
+    public bool ReadsContext { get; }
+
+    /// <summary>Evaluates the condition of a tuple, or of a rule (<paramref name="tupleContext"/> <see langword="null"/>).</summary>
+    /// <param name="tupleContext">The tuple's own context (it wins over the request's).</param>
+    /// <param name="inputs">The request's context and the subject's attributes.</param>
+    /// <param name="objectAttributes">The object's attribute values, or <see langword="null"/> when it has none.</param>
+    /// <param name="trace">When explaining, collects the inputs used.</param>
+    public ConditionOutcome Evaluate(IReadOnlyDictionary<string, object?>? tupleContext, ConditionInputs? inputs, CelValue[]? objectAttributes, ConditionTrace? trace)
     {
-        if (_names.Length == 0 && (tupleContext is { Count: > 0 } || requestContext is { Count: > 0 }))
+        var requestContext = inputs?.Context;
+        if (_parameterCount == 0 && tupleContext is { Count: > 0 })
         {
-            // As OpenFGA: a context given to a condition without parameters is an error.
+            // As OpenFGA: a context given to a condition without parameters is an error. (OpenFGA also refuses a request
+            // context there; Arbiter's parameterless conditions read attributes and context.x, so it ignores that one.)
             return ConditionOutcome.Failed("no parameters are defined for the condition");
         }
         var slots = t_slots;
@@ -60,6 +115,25 @@ internal sealed class ConditionProgram
             List<string>? missing = null;
             for (var i = 0; i < _names.Length; i++)
             {
+                switch (_kinds[i])
+                {
+                    case SlotKind.Parameter:
+                        break;
+                    case SlotKind.SubjectAttribute:
+                        slots[i] = Attribute(inputs?.Subject, _attributeIndex[i]);
+                        trace?.Add(_names[i], ConditionCompiler.Subject, Display(slots[i]));
+                        continue;
+                    case SlotKind.ObjectAttribute:
+                        slots[i] = Attribute(objectAttributes, _attributeIndex[i]);
+                        trace?.Add(_names[i], ConditionCompiler.Object, Display(slots[i]));
+                        continue;
+                    case SlotKind.Context when ReadsContext:
+                        slots[i] = inputs is null ? CelValue.Error("no request context") : inputs.ContextValue(_options);
+                        trace?.Add(_names[i], Request, Display(slots[i]));
+                        continue;
+                    default:
+                        continue;
+                }
                 var name = _names[i];
                 object? raw;
                 string source;
@@ -103,6 +177,39 @@ internal sealed class ConditionProgram
         }
     }
 
+    private static CelValue Attribute(CelValue[]? values, int index) =>
+        values is not null && (uint)index < (uint)values.Length ? values[index] : default;
+
+    private static string Display(in CelValue value) => value.Kind == CelValueKind.None ? "(no value)" : value.ToString();
+
+    private static int IndexOf(Arbiter.Model.TypeDefinition? type, string attribute)
+    {
+        var index = 0;
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var a in (IReadOnlyList<AttributeDefinition>?)type?.Attributes ?? [])
+        {
+            if (!seen.Add(a.Name))
+            {
+                continue;
+            }
+            if (string.Equals(a.Name, attribute, StringComparison.Ordinal))
+            {
+                return index;
+            }
+            index++;
+        }
+        return -1;
+    }
+
+    private enum SlotKind : byte
+    {
+        Parameter,
+        Context,
+        SubjectAttribute,
+        ObjectAttribute,
+        Unused,
+    }
+
     /// <summary>
     /// Checks a tuple's own context as OpenFGA does on write: every key is a parameter of the condition and every value
     /// converts to the parameter's declared type.
@@ -112,7 +219,7 @@ internal sealed class ConditionProgram
         foreach (var (key, raw) in context)
         {
             var slot = Array.IndexOf(_names, key);
-            if (slot < 0)
+            if (slot < 0 || _kinds[slot] != SlotKind.Parameter)
             {
                 error = $"found invalid context parameter '{key}': the condition '{Name}' has no such parameter";
                 return false;

@@ -26,8 +26,12 @@ internal sealed class ConditionTable
         return _count++;
     }
 
-    /// <summary>The compiled condition of the entry at <paramref name="index"/> in <paramref name="model"/>, or <see langword="null"/> when that model does not define it.</summary>
-    public ConditionProgram? Program(int index, CompiledModel model)
+    /// <summary>
+    /// The compiled condition of the entry at <paramref name="index"/> in <paramref name="model"/>, as used on
+    /// <paramref name="objectType"/> with subjects of <paramref name="subjectType"/> (<see langword="null"/> for a userset),
+    /// or <see langword="null"/> when that model does not define it. An entry is one tuple's, so its types never change.
+    /// </summary>
+    public ConditionProgram? Program(int index, CompiledModel model, string? subjectType, string objectType)
     {
         var entry = Volatile.Read(ref _items)[index];
         var resolved = Volatile.Read(ref entry.Resolved);
@@ -35,7 +39,7 @@ internal sealed class ConditionTable
         {
             return resolved.Program;
         }
-        var program = model.Conditions.Find(entry.Condition.Name);
+        var program = model.Conditions.Find(entry.Condition.Name, subjectType, objectType);
         Volatile.Write(ref entry.Resolved, new Resolution(model, program));
         return program;
     }

@@ -64,6 +64,9 @@ internal sealed class ContextualTupleSet
     /// <summary>The id string of a request-local entity.</summary>
     public string LocalIdOf(int entity) => _localInfo[-entity - 2].Id;
 
+    /// <summary>The id of <c>type:id</c>, giving it a request-local one when neither the store nor this set knows it.</summary>
+    public int InternLocal(int typeId, string id) => Intern(typeId, id);
+
     private int Intern(int typeId, string id)
     {
         var found = Find(typeId, id);

@@ -6,10 +6,11 @@ namespace Arbiter.Engine;
 /// </summary>
 internal sealed class EngineState
 {
-    public EngineState(CompiledModel model, RelationshipIndex index)
+    public EngineState(CompiledModel model, RelationshipIndex index, AttributeStore? attributes = null)
     {
         Model = model;
         Index = index;
+        Attributes = attributes ?? AttributeStore.Empty;
         Allowed = new Decision { Allowed = true, ModelId = model.Id, Revision = index.Revision };
         Denied = new Decision { Allowed = false, ModelId = model.Id, Revision = index.Revision };
     }
@@ -17,6 +18,9 @@ internal sealed class EngineState
     public CompiledModel Model { get; }
 
     public RelationshipIndex Index { get; }
+
+    /// <summary>The entities' stored attribute values at this revision.</summary>
+    public AttributeStore Attributes { get; }
 
     /// <summary>The shared decision for "allowed" without explanation.</summary>
     public Decision Allowed { get; }

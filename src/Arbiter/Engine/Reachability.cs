@@ -37,6 +37,7 @@ internal static class Reachability
                 }
             }
             CollectDependencies(relation.Rewrite, deps);
+            MarkRules(relation.Rewrite, plain[relation.Index]);
             dependencies[relation.Index] = deps;
         }
 
@@ -67,12 +68,51 @@ internal static class Reachability
             }
         }
 
+        // Which relations a rule can grant on an object no tuple names (through computed relations and set operations).
+        foreach (var relation in relations)
+        {
+            relation.HasRules = HasRule(relation.Rewrite, computedOnly: false);
+        }
+        changed = true;
+        while (changed)
+        {
+            changed = false;
+            foreach (var relation in relations)
+            {
+                if (!relation.HasRules && ReachesRule(relation.Rewrite))
+                {
+                    relation.HasRules = changed = true;
+                }
+            }
+        }
+
         foreach (var relation in relations)
         {
             relation.ReachablePlain = plain[relation.Index];
             relation.ReachableUsersets = usersets[relation.Index].ToFrozenSet();
         }
     }
+
+    private static void MarkRules(RewriteNode node, bool[] plain)
+    {
+        if (node.Kind == RewriteKind.Rule)
+        {
+            plain[node.SubjectTypeId] = true;
+        }
+        foreach (var child in node.Children)
+        {
+            MarkRules(child, plain);
+        }
+    }
+
+    private static bool HasRule(RewriteNode node, bool computedOnly) => node.Kind switch
+    {
+        RewriteKind.Rule => true,
+        RewriteKind.Computed => computedOnly && node.Target!.HasRules,
+        _ => node.Children.Any(c => HasRule(c, computedOnly)),
+    };
+
+    private static bool ReachesRule(RewriteNode node) => HasRule(node, computedOnly: true);
 
     private static void CollectDependencies(RewriteNode node, List<CompiledRelation> deps)
     {

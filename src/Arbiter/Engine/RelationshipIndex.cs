@@ -25,6 +25,9 @@ internal sealed partial class RelationshipIndex
         _pages = pages;
     }
 
+    /// <summary>The same relationships at another revision (a write that changed only attributes).</summary>
+    public RelationshipIndex WithRevision(long revision) => new(revision, Count, _pages);
+
     /// <summary>An empty index at revision 0.</summary>
     public static RelationshipIndex Empty { get; } = new(0, 0, []);
 

@@ -81,6 +81,8 @@ internal sealed class RewriteCompiler(CompiledModel model, SymbolTable types, Sy
                 return CompileChildren(relation, RewriteKind.Intersection, intersection.Children, ref hasDirect);
             case DifferenceUserset difference:
                 return CompileChildren(relation, RewriteKind.Exclusion, [difference.Base, difference.Subtract], ref hasDirect);
+            case AttributeRuleUserset rule:
+                return CompileRule(relation, rule);
             default:
                 Report("unsupported-rewrite", $"the relation '{relation}' uses an unsupported rewrite '{userset.GetType().Name}'", userset.Span, relation.Name);
                 return null;
@@ -136,6 +138,25 @@ internal sealed class RewriteCompiler(CompiledModel model, SymbolTable types, Sy
             return null;
         }
         return RewriteNode.TupleToUserset(tupleset, ttu.ComputedRelation, targets);
+    }
+
+    private RewriteNode? CompileRule(CompiledRelation relation, AttributeRuleUserset rule)
+    {
+        if (model.FindType(rule.SubjectType) is not { } subjectType)
+        {
+            Report("missing-definition", $"the relation '{relation}' refers to the undefined type '{rule.SubjectType}'", rule.Span, rule.SubjectType);
+            return null;
+        }
+        if (model.Conditions.Find(rule.Condition, subjectType.Name, relation.Owner.Name) is not { } program)
+        {
+            // an undefined condition (a condition that failed to compile is reported where it is defined)
+            if (!model.ConditionsByName.ContainsKey(rule.Condition))
+            {
+                Report("missing-definition", $"the relation '{relation}' refers to the undefined condition '{rule.Condition}'", rule.Span, rule.Condition);
+            }
+            return null;
+        }
+        return RewriteNode.Rule(subjectType.TypeId, subjectType.Name, program);
     }
 
     private void Report(string code, string message, SourceSpan? span, string? symbol) =>

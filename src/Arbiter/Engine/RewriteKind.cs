@@ -20,4 +20,7 @@ internal enum RewriteKind : byte
 
     /// <summary>The first child but not the second.</summary>
     Exclusion,
+
+    /// <summary>An attribute rule: subjects of one type for which a condition holds, with no tuple.</summary>
+    Rule,
 }

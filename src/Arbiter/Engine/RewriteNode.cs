@@ -36,6 +36,15 @@ internal sealed class RewriteNode
     /// <summary>For set operations: the operands (exclusion: base, subtract).</summary>
     public RewriteNode[] Children { get; private set; } = [];
 
+    /// <summary>For <see cref="RewriteKind.Rule"/>: the type symbol of the subjects the rule admits.</summary>
+    public int SubjectTypeId { get; private set; } = -1;
+
+    /// <summary>For <see cref="RewriteKind.Rule"/>: the condition, compiled for this rule's subject and object types.</summary>
+    public ConditionProgram? Program { get; private set; }
+
+    public static RewriteNode Rule(int subjectTypeId, string subjectType, ConditionProgram program) =>
+        new(RewriteKind.Rule, subjectType + " where " + program.Name) { SubjectTypeId = subjectTypeId, Program = program };
+
     public static RewriteNode Direct(string description) => new(RewriteKind.Direct, description);
 
     public static RewriteNode Computed(CompiledRelation target) => new(RewriteKind.Computed, target.Name) { Target = target };

@@ -63,6 +63,12 @@ internal sealed partial class CelChecker
         {
             return CelType.TypeOf(denoted);
         }
+        if (_declarations.IsNamespace(ident.Name, out var owner))
+        {
+            var example = _declarations.AttributesOf(ident.Name).FirstOrDefault() ?? "name";
+            Report(ident, $"'{ident.Name}' is not a value: read one of the attributes {owner} declares, such as '{ident.Name}.{example}'");
+            return CelType.Dyn;
+        }
         Report(ident, $"undeclared reference to '{ident.Name}'{Suggestion(ident.Name)}");
         return CelType.Dyn;
     }
@@ -75,6 +81,20 @@ internal sealed partial class CelChecker
 
     private CelType VisitSelect(CelSelectExpr select)
     {
+        if (!InScope(CelNames.RootName(select)) && CelNames.QualifiedName(select.Operand) is { } parent && _declarations.IsNamespace(parent, out var owner))
+        {
+            var attribute = parent + "." + select.Field;
+            if (_declarations.TryGetType(attribute, out var attributeType))
+            {
+                return select.TestOnly ? CelType.Bool : attributeType;
+            }
+            var declared = _declarations.AttributesOf(parent).ToList();
+            Report(select, _declarations.UnavailableReason(parent) is { } reason
+                ? $"cannot read '{parent}.{select.Field}': {reason}"
+                : $"{owner} declares no attribute '{select.Field}'"
+                    + (declared.Count == 0 ? " (it declares no attributes)" : $" (declared: {string.Join(", ", declared)})"));
+            return select.TestOnly ? CelType.Bool : CelType.Dyn;
+        }
         if (!select.TestOnly && !InScope(CelNames.RootName(select)) && CelNames.QualifiedName(select) is { } qualified)
         {
             if (_declarations.TryGetType(qualified, out var declared))

@@ -143,6 +143,11 @@ internal sealed partial class CelCompiler
     private Expression? EmitName(string name)
     {
         var slot = _declarations.SlotOf(name);
+        if (slot >= 0 && _declarations.IsAttribute(name))
+        {
+            var absent = CelValue.Error($"'{name}' has no value");
+            return Call(nameof(CelRuntime.ReadAttribute), Expression.ArrayIndex(_slots, Expression.Constant(slot)), Constant(absent));
+        }
         if (slot >= 0)
         {
             var unknown = CelValue.Unknown(new CelUnknown([name]));
@@ -153,6 +158,14 @@ internal sealed partial class CelCompiler
 
     private Expression EmitSelect(CelSelectExpr select)
     {
+        if (select.TestOnly && !InScope(CelNames.RootName(select)) && CelNames.QualifiedName(select.Operand) is { } parent
+            && _declarations.IsNamespace(parent, out _))
+        {
+            var slot = _declarations.SlotOf(parent + "." + select.Field);
+            return slot < 0
+                ? Constant(CelValue.FromBool(false))
+                : Call(nameof(CelRuntime.IsSet), Expression.ArrayIndex(_slots, Expression.Constant(slot)));
+        }
         if (!select.TestOnly && !InScope(CelNames.RootName(select)) && CelNames.QualifiedName(select) is { } qualified
             && EmitName(qualified) is { } named)
         {

@@ -83,6 +83,12 @@ internal static partial class CelRuntime
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static CelValue ReadVariable(CelValue slot, CelValue unknown) => slot.Kind == CelValueKind.None ? unknown : slot;
 
+    /// <summary>An attribute: its value, or <paramref name="absent"/> (an error) when the entity has none.</summary>
+    public static CelValue ReadAttribute(CelValue slot, CelValue absent) => slot.Kind == CelValueKind.None ? absent : slot;
+
+    /// <summary><c>has(subject.name)</c>: whether the entity has a value for the attribute.</summary>
+    public static CelValue IsSet(CelValue slot) => CelValue.FromBool(slot.Kind != CelValueKind.None);
+
     /// <summary>The last line of defence: an exception inside evaluation becomes an error value.</summary>
     public static CelValue FromException(Exception exception) => exception switch
     {
