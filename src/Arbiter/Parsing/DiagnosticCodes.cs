@@ -27,6 +27,7 @@ internal static class DiagnosticCodes
     public const string ConditionNotDefined = "condition-not-defined";
     public const string ConditionNotUsed = "condition-not-used";
     public const string InvalidConditionParameterType = "invalid-condition-parameter-type";
+    public const string InvalidAttributeType = "invalid-attribute-type";
     public const string EmptyConditionExpression = "condition-expression-empty";
     public const string DifferentNestedConditionName = "different-nested-condition-name";
     public const string MultipleModulesInFile = "multiple-modules-in-file";

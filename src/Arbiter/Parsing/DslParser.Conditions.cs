@@ -10,6 +10,9 @@ internal sealed partial class DslParser
         "bool", "string", "int", "uint", "double", "duration", "timestamp", "ipaddress",
     };
 
+    /// <summary>Whether <paramref name="name"/> is a scalar type: a parameter type, or also <c>any</c> when <paramref name="allowAny"/> (attributes).</summary>
+    internal static bool IsScalarType(string name, bool allowAny) => ScalarParameterTypes.Contains(name) || (allowAny && name == "any");
+
     private void ParseCondition()
     {
         try
@@ -18,12 +21,19 @@ internal sealed partial class DslParser
             var name = ExpectIdentifier("a condition name");
             Expect(DslTokenKind.LeftParen, "'(' after the condition name");
             var parameters = new List<ConditionParameter>();
-            while (true)
+            SkipNewlines();
+            // No parameters '()' is an Arbiter extension (OpenFGA requires one), for conditions that read only attributes.
+            var more = _current.Kind != DslTokenKind.RightParen;
+            if (!more)
+            {
+                Advance();
+            }
+            while (more)
             {
                 SkipNewlines();
                 var parameterName = ExpectIdentifier("a parameter name");
                 Expect(DslTokenKind.Colon, "':' after the parameter name");
-                var type = ParseParameterType();
+                var type = ParseParameterType("parameter");
                 parameters.Add(new ConditionParameter(parameterName.Text, type) { Span = parameterName.Span });
                 SkipNewlines();
                 if (_current.Kind == DslTokenKind.Comma)
@@ -79,23 +89,27 @@ internal sealed partial class DslParser
         return (text[start..end], start);
     }
 
-    /// <summary>Reads a parameter type; a wrong type is reported and skipped, so the rest of the condition is still read.</summary>
-    private ConditionParameterType ParseParameterType()
+    /// <summary>
+    /// Reads a parameter or attribute type (<paramref name="what"/> names which, in messages); a wrong type is reported and
+    /// skipped, so the rest of the declaration is still read. Attributes also accept <c>any</c>.
+    /// </summary>
+    private ConditionParameterType ParseParameterType(string what)
     {
         var token = _current;
         if (token.Kind != DslTokenKind.Word)
         {
-            Report(token.Span, $"expected a parameter type, found {token.Display}", token.Text);
+            Report(token.Span, $"expected a {what} type, found {token.Display}", token.Text);
             return new ConditionParameterType("any");
         }
         Advance();
-        if (ScalarParameterTypes.Contains(token.Text))
+        var allowAny = what == "attribute";
+        if (IsScalarType(token.Text, allowAny))
         {
             return new ConditionParameterType(token.Text);
         }
         if (token.Text is not ("list" or "map"))
         {
-            Report(token.Span, $"unknown parameter type '{token.Text}': expected bool, string, int, uint, double, duration, timestamp, ipaddress, list<T> or map<T>", token.Text);
+            Report(token.Span, $"unknown {what} type '{token.Text}': expected bool, string, int, uint, double, duration, timestamp, ipaddress, {(what == "attribute" ? "any, " : string.Empty)}list<T> or map<T>", token.Text);
             return new ConditionParameterType("any");
         }
         if (_current.Kind != DslTokenKind.Less)
@@ -106,7 +120,7 @@ internal sealed partial class DslParser
         Advance();
         var element = _current;
         var elementType = new ConditionParameterType("any");
-        if (element.Kind == DslTokenKind.Word && ScalarParameterTypes.Contains(element.Text))
+        if (element.Kind == DslTokenKind.Word && IsScalarType(element.Text, allowAny))
         {
             Advance();
             elementType = new ConditionParameterType(element.Text);

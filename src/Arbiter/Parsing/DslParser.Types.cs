@@ -20,9 +20,14 @@ internal sealed partial class DslParser
             }
         }
         var relations = new List<RelationDefinition>();
-        _types.Add(new TypeDefinition(name.Text, relations) { Span = name.Span });
+        var attributes = new List<AttributeDefinition>();
+        _types.Add(new TypeDefinition(name.Text, relations) { Attributes = attributes, Span = name.Span });
         ExpectEndOfLine();
         SkipNewlines();
+        if (_current.IsWord("attributes"))
+        {
+            ParseAttributes(attributes);
+        }
         if (_current.IsWord("define"))
         {
             throw Abort(_current, $"expected 'relations' before the relations of type '{name.Text}'");
@@ -43,9 +48,53 @@ internal sealed partial class DslParser
             relations.Add(ParseRelation());
             SkipNewlines();
         }
+        if (_current.IsWord("attributes"))
+        {
+            throw Abort(_current, $"the 'attributes' block of type '{name.Text}' must come before its 'relations' block");
+        }
         if (!AtDeclarationStart && _current.Kind != DslTokenKind.EndOfFile)
         {
             throw Abort(_current, $"unexpected {_current.Display}: expected 'define', 'type' or 'condition'");
+        }
+    }
+
+    /// <summary>
+    /// Reads a type's <c>attributes</c> block (an Arbiter extension): lines <c>name: type</c> up to <c>relations</c>, the next
+    /// declaration or the end. A wrong line is reported and skipped, so every wrong line of the block is reported.
+    /// </summary>
+    private void ParseAttributes(List<AttributeDefinition> attributes)
+    {
+        var header = Advance(); // 'attributes'
+        ExpectEndOfLine();
+        SkipNewlines();
+        var any = false;
+        while (_current.Kind != DslTokenKind.EndOfFile && !_current.IsWord("define")
+            && !((_current.IsWord("relations") || AtDeclarationStart) && Peek().Kind != DslTokenKind.Colon))
+        {
+            any = true;
+            try
+            {
+                var attribute = ExpectIdentifier("an attribute name");
+                Expect(DslTokenKind.Colon, "':' after the attribute name");
+                var reported = _diagnostics.Count;
+                var type = ParseParameterType("attribute");
+                attributes.Add(new AttributeDefinition(attribute.Text, type) { Span = attribute.Span });
+                if (_diagnostics.Count > reported)
+                {
+                    // The type was wrong and is reported: the rest of the line is not worth more messages.
+                    SkipLine();
+                }
+                ExpectEndOfLine();
+            }
+            catch (ParseAbortException)
+            {
+                SkipLine();
+            }
+            SkipNewlines();
+        }
+        if (!any)
+        {
+            Report(_current.Span, $"expected an attribute 'name: type' after 'attributes' (line {header.Line}), found {_current.Display}", _current.Text);
         }
     }
 
@@ -62,7 +111,9 @@ internal sealed partial class DslParser
         {
             var message = _current.Kind is DslTokenKind.ButNot || _current.IsWord("and") || _current.IsWord("or")
                 ? $"unexpected {_current.Display}: 'and', 'or' and 'but not' cannot be mixed without parentheses, and 'but not' takes one operand"
-                : $"unexpected {_current.Display}: expected the end of the relation definition";
+                : _current.IsWord("where")
+                    ? "unexpected 'where': an attribute rule is a type name, 'where' and a condition name, as in 'user where same_department'"
+                    : $"unexpected {_current.Display}: expected the end of the relation definition";
             throw Abort(_current, message);
         }
         return new RelationDefinition(name.Text, rewrite, (IReadOnlyList<RelationReference>?)direct ?? []) { Span = name.Span };
@@ -126,6 +177,16 @@ internal sealed partial class DslParser
                     throw Abort(token, $"expected a relation, '(' or '[', found {token.Display}");
                 }
                 Advance();
+                if (_current.IsWord("where"))
+                {
+                    Advance();
+                    var condition = ExpectIdentifier("a condition name after 'where'");
+                    return new AttributeRuleUserset(token.Text, condition.Text) { Span = SpanFrom(token.Offset) };
+                }
+                if (_current.Kind is DslTokenKind.Hash or DslTokenKind.Colon && IsRuleSubjectSuffix(out var suffix))
+                {
+                    throw Abort(_current, $"an attribute rule names a plain type: write '{token.Text} where ...' without '{suffix}'");
+                }
                 if (!_current.IsWord("from"))
                 {
                     return new ComputedUserset(token.Text) { Span = token.Span };
@@ -134,6 +195,15 @@ internal sealed partial class DslParser
                 var tupleset = ExpectIdentifier("the relation after 'from'");
                 return new TupleToUserset(tupleset.Text, token.Text) { Span = SpanFrom(token.Offset) };
         }
+    }
+
+    /// <summary>Whether the current <c>#relation</c> or <c>:*</c> is followed by <c>where</c> (a userset or wildcard written as the subject of an attribute rule).</summary>
+    private bool IsRuleSubjectSuffix(out string suffix)
+    {
+        var next = Peek();
+        suffix = _current.Text + next.Text;
+        var valid = _current.Kind == DslTokenKind.Hash ? next.Kind == DslTokenKind.Word : next.Kind == DslTokenKind.Star;
+        return valid && _lexer.Lex(next.End).IsWord("where");
     }
 
     private List<RelationReference> ParseTypeRestrictions()

@@ -56,6 +56,9 @@ internal sealed partial class JsonModelReader
                 case "difference":
                     userset = ReadDifference(property.Value, childPath);
                     break;
+                case "attributeRule" or "attribute_rule":
+                    userset = ReadAttributeRule(property.Value, childPath);
+                    break;
                 default:
                     continue;
             }
@@ -64,7 +67,7 @@ internal sealed partial class JsonModelReader
         }
         if (found != 1)
         {
-            Error(path, $"expected exactly one of this, computedUserset, tupleToUserset, union, intersection or difference, found {found}");
+            Error(path, $"expected exactly one of this, computedUserset, tupleToUserset, union, intersection, difference or attributeRule, found {found}");
             return null;
         }
         return result;
@@ -130,6 +133,17 @@ internal sealed partial class JsonModelReader
         var @base = ReadUserset(Property(element, "base"), path + ".base");
         var subtract = ReadUserset(Property(element, "subtract"), path + ".subtract");
         return @base is null || subtract is null ? null : new DifferenceUserset(@base, subtract);
+    }
+
+    private AttributeRuleUserset? ReadAttributeRule(JsonElement element, string path)
+    {
+        if (!ExpectKind(element, JsonValueKind.Object, path, allowNull: false))
+        {
+            return null;
+        }
+        var subjectType = RequiredString(element, "subject_type", path);
+        var condition = RequiredString(element, "condition", path);
+        return subjectType is null || condition is null ? null : new AttributeRuleUserset(subjectType, condition);
     }
 
     private string? RequiredRelation(JsonElement element, string path) =>

@@ -125,7 +125,25 @@ internal sealed partial class JsonModelReader
                 }
             }
         }
-        return name is null ? null : new TypeDefinition(name, relations);
+        var attributes = ReadAttributes(Property(element, "attributes"), path + ".attributes");
+        return name is null ? null : new TypeDefinition(name, relations) { Attributes = attributes };
+    }
+
+    /// <summary>Reads a type's <c>attributes</c> object (an Arbiter extension), encoded like condition parameters.</summary>
+    private List<AttributeDefinition> ReadAttributes(JsonElement element, string path)
+    {
+        var attributes = new List<AttributeDefinition>();
+        if (ExpectKind(element, JsonValueKind.Object, path, allowNull: true) && element.ValueKind == JsonValueKind.Object)
+        {
+            foreach (var attribute in element.EnumerateObject())
+            {
+                if (ReadParameterType(attribute.Value, path + "." + attribute.Name) is { } type)
+                {
+                    attributes.Add(new AttributeDefinition(attribute.Name, type));
+                }
+            }
+        }
+        return attributes;
     }
 
     private List<RelationReference> ReadDirectTypes(JsonElement relationMetadata, string path)

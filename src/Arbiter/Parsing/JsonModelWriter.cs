@@ -46,6 +46,18 @@ internal static class JsonModelWriter
         var relations = (IReadOnlyList<RelationDefinition>?)type.Relations ?? [];
         writer.WriteStartObject();
         writer.WriteString("type", type.Name);
+        var attributes = (IReadOnlyList<AttributeDefinition>?)type.Attributes ?? [];
+        if (attributes.Count > 0)
+        {
+            // An Arbiter extension; left out when empty, so OpenFGA models are written exactly as OpenFGA writes them.
+            writer.WriteStartObject("attributes");
+            foreach (var attribute in attributes)
+            {
+                writer.WritePropertyName(attribute.Name);
+                WriteParameterType(writer, attribute.Type);
+            }
+            writer.WriteEndObject();
+        }
         writer.WriteStartObject("relations");
         foreach (var relation in relations)
         {
@@ -121,6 +133,12 @@ internal static class JsonModelWriter
                 writer.WriteStartObject("computedUserset");
                 writer.WriteString("relation", ttu.ComputedRelation);
                 writer.WriteEndObject();
+                writer.WriteEndObject();
+                break;
+            case AttributeRuleUserset rule:
+                writer.WriteStartObject("attributeRule");
+                writer.WriteString("subject_type", rule.SubjectType);
+                writer.WriteString("condition", rule.Condition);
                 writer.WriteEndObject();
                 break;
             case UnionUserset union:

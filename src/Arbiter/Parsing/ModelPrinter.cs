@@ -6,6 +6,7 @@ namespace Arbiter.Parsing;
 /// <summary>
 /// Writes a model as OpenFGA DSL text in OpenFGA's canonical layout: two-space indents, a blank line between types,
 /// conditions sorted by name with their parameters sorted by name. Printing the parse of printed text gives the same text.
+/// A type's attributes (an Arbiter extension) are written in source order in an <c>attributes</c> block before <c>relations</c>.
 /// </summary>
 public static class ModelPrinter
 {
@@ -25,6 +26,15 @@ public static class ModelPrinter
         foreach (var type in types)
         {
             text.Append("\ntype ").Append(type.Name);
+            var attributes = (IReadOnlyList<AttributeDefinition>?)type.Attributes ?? [];
+            if (attributes.Count > 0)
+            {
+                text.Append("\n  attributes");
+                foreach (var attribute in attributes)
+                {
+                    text.Append("\n    ").Append(attribute.Name).Append(": ").Append(attribute.Type);
+                }
+            }
             var relations = (IReadOnlyList<RelationDefinition>?)type.Relations ?? [];
             if (relations.Count > 0)
             {

@@ -73,6 +73,7 @@ internal sealed partial class ModelValidation
     {
         ComputedUserset c => c.Relation,
         TupleToUserset t => t.ComputedRelation + " from " + t.Tupleset,
+        AttributeRuleUserset r => r.SubjectType + " where " + r.Condition,
         _ => null,
     };
 
@@ -88,6 +89,13 @@ internal sealed partial class ModelValidation
                     if (reference.Condition is { } condition)
                     {
                         used.Add(condition);
+                    }
+                }
+                foreach (var node in Nodes(relation.Rewrite))
+                {
+                    if (node is AttributeRuleUserset { Condition: { } ruleCondition })
+                    {
+                        used.Add(ruleCondition);
                     }
                 }
             }

@@ -5,8 +5,8 @@ namespace Arbiter.Parsing;
 internal sealed partial class ModelValidation
 {
     /// <summary>
-    /// Finds the relations that no tuple can ever satisfy: those with no entry point (a direct type, a wildcard, or a
-    /// path through other relations that ends in one). This is the least fixed point of "has an entry point", computed
+    /// Finds the relations that no tuple can ever satisfy: those with no entry point (a direct type, a wildcard, an
+    /// attribute rule, or a path through other relations that ends in one). This is the least fixed point of "has an entry point", computed
     /// with a work list, so it takes time linear in the model's size; it agrees with OpenFGA's path search.
     /// </summary>
     private void CheckEntryPoints()
@@ -104,6 +104,9 @@ internal sealed partial class ModelValidation
                 return DirectTypesOf(relation).Any(r => r.Relation is null || r.Wildcard || (r.Type is not null && withEntry.Contains((r.Type, r.Relation))));
             case ComputedUserset computed:
                 return computed.Relation is not null && withEntry.Contains((typeName, computed.Relation));
+            case AttributeRuleUserset:
+                // A rule admits subjects with no tuple at all, so it is an entry point, like a direct type.
+                return true;
             case TupleToUserset ttu:
                 return ttu.ComputedRelation is not null
                     && TryGetRelation(typeName, ttu.Tupleset, out var tupleset)

@@ -81,7 +81,8 @@ internal sealed partial class ModelValidation
         }
     }
 
-    internal static bool IsValidParameterType(ConditionParameterType? type, bool allowContainer)
+    /// <summary>Whether <paramref name="type"/> is a condition parameter type (with <paramref name="allowAny"/>, an attribute type: <c>any</c> too).</summary>
+    internal static bool IsValidParameterType(ConditionParameterType? type, bool allowContainer, bool allowAny = false)
     {
         if (type?.Name is null)
         {
@@ -90,9 +91,9 @@ internal sealed partial class ModelValidation
         var generics = (IReadOnlyList<ConditionParameterType>?)type.GenericTypes ?? [];
         if (type.Name is "list" or "map")
         {
-            return allowContainer && generics.Count == 1 && IsValidParameterType(generics[0], allowContainer: false);
+            return allowContainer && generics.Count == 1 && IsValidParameterType(generics[0], allowContainer: false, allowAny);
         }
-        return generics.Count == 0 && DslParser.ScalarParameterTypes.Contains(type.Name);
+        return generics.Count == 0 && DslParser.IsScalarType(type.Name, allowAny);
     }
 
     private static bool IsValidName(string name, int maxLength)

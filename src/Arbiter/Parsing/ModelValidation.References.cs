@@ -28,6 +28,9 @@ internal sealed partial class ModelValidation
                         case TupleToUserset tupleToUserset:
                             CheckTupleToUserset(typeName, relation, tupleToUserset);
                             break;
+                        case AttributeRuleUserset rule:
+                            CheckAttributeRule(typeName, relation, rule);
+                            break;
                         case UnionUserset or IntersectionUserset when ChildrenOf(node).Count == 0 || ChildrenOf(node).Any(c => c is null):
                         case DifferenceUserset { Base: null } or DifferenceUserset { Subtract: null }:
                             Add(DiagnosticCodes.UnsupportedRewrite, $"the definition of relation `{relation.Name}` on type `{typeName}` has an operator without operands.", node.Span ?? relation.Span, relation.Name);

@@ -50,6 +50,7 @@ internal sealed partial class ModelValidation
     public void Run()
     {
         CheckNames();
+        CheckAttributes();
         CheckConditionDefinitions();
         CheckConditionExpressions();
         if (!CheckSchemaVersion() || Diagnostics.Count > 0)

@@ -53,6 +53,8 @@ internal sealed class RelationPrinter
                 return computed.Relation;
             case TupleToUserset ttu:
                 return ttu.ComputedRelation + " from " + ttu.Tupleset;
+            case AttributeRuleUserset rule:
+                return rule.SubjectType + " where " + rule.Condition;
             case UnionUserset union:
                 return "(" + Join(union.Children, " or ") + ")";
             case IntersectionUserset intersection:

@@ -6,7 +6,8 @@ namespace Arbiter.Tests.Parsing;
 
 /// <summary>
 /// FsCheck generators of valid models: every relation has an entry point, type restrictions and operands are
-/// distinct, conditions are used and listed in the printer's order (by name, parameters by name).
+/// distinct, conditions are used and listed in the printer's order (by name, parameters by name). Models may use the
+/// Arbiter extensions: type attributes and attribute rules over a condition named <c>rule</c>.
 /// </summary>
 internal static class ModelGenerators
 {
@@ -28,6 +29,11 @@ internal static class ModelGenerators
         new("list", [new ConditionParameterType("string")]), new("map", [new ConditionParameterType("int")]),
     ];
 
+    private static readonly ConditionParameterType[] AttributeTypes =
+        [.. ParameterTypes, new("any"), new("list", [new ConditionParameterType("any")])];
+
+    private static readonly string[] AttributeNames = ["department", "level", "tags", "since", "ip", "_hidden", "x_1", "where", "type"];
+
     public static Arbitrary<AuthorizationModel> ValidModels() => Arb.From(Gen.Sized(size => ModelOfSize(Math.Clamp(size, 1, 30))));
 
     private static Gen<AuthorizationModel> ModelOfSize(int size) =>
@@ -39,27 +45,35 @@ internal static class ModelGenerators
     private static AuthorizationModel Build(int typeCount, int conditionCount, int size, Random random)
     {
         var conditions = Enumerable.Range(0, conditionCount).Select(i => BuildCondition("cond" + i, random)).ToList();
+        // The rule condition sorts after cond0, cond1: the printer's order. The first type uses it, so it is used.
+        var rule = typeCount > 0 && random.Next(2) == 0 ? BuildCondition("rule", random, allowNoParameters: true) : null;
         var names = TypeNames.OrderBy(_ => random.Next()).Take(typeCount).ToList();
-        var types = new List<TypeDefinition> { new("user", []) };
+        var types = new List<TypeDefinition> { new("user", []) { Attributes = BuildAttributes(random) } };
         for (var t = 0; t < names.Count; t++)
         {
-            types.Add(BuildType(names[t], types, t == 0 ? conditions : [], size, random));
+            types.Add(BuildType(names[t], types, t == 0 ? conditions : [], rule is null ? null : t == 0 ? "first" : "any", size, random));
         }
-        return new AuthorizationModel { Types = types, Conditions = conditions };
+        return new AuthorizationModel { Types = types, Conditions = rule is null ? conditions : [.. conditions, rule] };
     }
 
-    private static ConditionDefinition BuildCondition(string name, Random random)
+    private static List<AttributeDefinition> BuildAttributes(Random random) =>
+        AttributeNames.OrderBy(_ => random.Next()).Take(random.Next(0, 4))
+            .Select(name => new AttributeDefinition(name, AttributeTypes[random.Next(AttributeTypes.Length)]))
+            .ToList();
+
+    private static ConditionDefinition BuildCondition(string name, Random random, bool allowNoParameters = false)
     {
         var (expression, needed) = Expressions[random.Next(Expressions.Length)];
         var parameters = needed.Select(p => new ConditionParameter(p.Name, new ConditionParameterType(p.Type)))
-            .Concat(Enumerable.Range(0, random.Next(needed.Length == 0 ? 1 : 0, 3))
+            .Concat(Enumerable.Range(0, random.Next(needed.Length == 0 && !allowNoParameters ? 1 : 0, 3))
                 .Select(i => new ConditionParameter("p" + i, ParameterTypes[random.Next(ParameterTypes.Length)])))
             .OrderBy(p => p.Name, StringComparer.Ordinal)
             .ToList();
         return new ConditionDefinition(name, expression, parameters);
     }
 
-    private static TypeDefinition BuildType(string name, List<TypeDefinition> earlier, List<ConditionDefinition> conditions, int size, Random random)
+    /// <param name="rule">Whether rules over the condition <c>rule</c> may be used: <c>first</c> (and must be), <c>any</c>, or <see langword="null"/> (not).</param>
+    private static TypeDefinition BuildType(string name, List<TypeDefinition> earlier, List<ConditionDefinition> conditions, string? rule, int size, Random random)
     {
         var relations = new List<RelationDefinition>();
         var withRelations = earlier.Where(t => t.Relations.Count > 0).ToList();
@@ -75,6 +89,10 @@ internal static class ModelGenerators
             direct.Add(new RelationReference(withRelations[random.Next(withRelations.Count)].Name, "r0"));
         }
         relations.Add(new RelationDefinition("r0", new DirectUserset(), direct));
+        if (rule == "first")
+        {
+            relations.Add(new RelationDefinition("ruled", new AttributeRuleUserset("user", "rule"), []));
+        }
         string? parentType = null;
         if (withRelations.Count > 0)
         {
@@ -89,13 +107,17 @@ internal static class ModelGenerators
             {
                 leaves.Add(new TupleToUserset("parent", "r0"));
             }
+            if (rule is not null)
+            {
+                leaves.Add(new AttributeRuleUserset(earlier[random.Next(earlier.Count)].Name, "rule"));
+            }
             var pool = new Queue<Userset>(leaves.OrderBy(_ => random.Next()));
             var withDirect = random.Next(3) == 0;
             var rewrite = BuildRewrite(pool, random, depth: 0, allowDirect: withDirect);
             var types = withDirect && Uses<DirectUserset>(rewrite) ? [new RelationReference("user")] : new List<RelationReference>();
             relations.Add(new RelationDefinition("r" + i, rewrite, types));
         }
-        return new TypeDefinition(name, relations);
+        return new TypeDefinition(name, relations) { Attributes = BuildAttributes(random) };
     }
 
     private static Userset BuildRewrite(Queue<Userset> pool, Random random, int depth, bool allowDirect)

@@ -31,6 +31,32 @@ public partial class ModelLanguageDocsTests
         ModelParser.Parse(result.Model!.ToDsl()).Success.ShouldBeTrue();
     }
 
+    public static TheoryData<int> ExtensionBlocks()
+    {
+        var data = new TheoryData<int>();
+        for (var i = 0; i < FgaBlocks(ExtensionBlock()).Count; i++)
+        {
+            data.Add(i);
+        }
+        return data;
+    }
+
+    [Fact]
+    public void Docs_HaveExtensionExamples() => FgaBlocks(ExtensionBlock()).Count.ShouldBeGreaterThanOrEqualTo(1);
+
+    /// <summary>Every <c>```fga arbiter</c> block (a model using the Arbiter extensions) is valid, and its canonical print reads back to the same print.</summary>
+    [Theory]
+    [MemberData(nameof(ExtensionBlocks))]
+    public void DocsExtensionExample_IsAValidModel(int index)
+    {
+        var block = FgaBlocks(ExtensionBlock())[index];
+
+        var model = AttributeSyntaxTests.AssertValid(block);
+
+        var printed = ModelPrinter.ToDsl(model);
+        ModelPrinter.ToDsl(AttributeSyntaxTests.AssertValid(printed)).ShouldBe(printed);
+    }
+
     [Fact]
     public void DocsErrorExample_ReportsWhatTheDocsSay()
     {
@@ -45,8 +71,10 @@ public partial class ModelLanguageDocsTests
         result.Diagnostics.ShouldAllBe(d => docs.Contains(d.ToString(), StringComparison.Ordinal));
     }
 
-    private static List<string> FgaBlocks() =>
-        FgaBlock().Matches(File.ReadAllText(DocsPath()).ReplaceLineEndings("\n")).Select(m => m.Groups[1].Value).ToList();
+    private static List<string> FgaBlocks() => FgaBlocks(FgaBlock());
+
+    private static List<string> FgaBlocks(Regex block) =>
+        block.Matches(File.ReadAllText(DocsPath()).ReplaceLineEndings("\n")).Select(m => m.Groups[1].Value).ToList();
 
     private static string DocsPath()
     {
@@ -63,4 +91,7 @@ public partial class ModelLanguageDocsTests
 
     [GeneratedRegex("^```fga\n(.*?)^```", RegexOptions.Multiline | RegexOptions.Singleline)]
     private static partial Regex FgaBlock();
+
+    [GeneratedRegex("^```fga arbiter\n(.*?)^```", RegexOptions.Multiline | RegexOptions.Singleline)]
+    private static partial Regex ExtensionBlock();
 }

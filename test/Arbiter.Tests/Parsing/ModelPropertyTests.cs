@@ -24,7 +24,7 @@ public class ModelPropertyTests
         // A fixed seed: the sample, and so this test, is the same on every run.
         var text = string.Concat(ModelGenerators.ValidModels().Generator.Sample(30, new Rnd(20261121UL, 0x9E3779B97F4A7C15UL), 300).Select(ModelPrinter.ToDsl));
 
-        foreach (var construct in new[] { " or ", " and ", " but not ", " from ", ":*", "#r0", " with cond", "list<string>", "map<int>", "([user]", "type a/b", "type model" })
+        foreach (var construct in new[] { " or ", " and ", " but not ", " from ", ":*", "#r0", " with cond", "list<string>", "map<int>", "([user]", "type a/b", "type model", " where rule", "\n  attributes\n", ": list<any>", "condition rule(" })
         {
             text.ShouldContain(construct);
         }
@@ -57,7 +57,7 @@ public class ModelPropertyTests
     public void MutatedDsl_NeverThrows() =>
         Check.One(Config, Prop.ForAll(ModelGenerators.ValidModels(), Arb.From(Gen.Choose(0, int.MaxValue)), (model, seed) =>
         {
-            var text = Mutate(ModelPrinter.ToDsl(model), new Random(seed), "[]():,#*<>{}\n \"'`\\ä𝄞\0" + "orandbut notfromwithdefinetyperelationsconditionmodelschema");
+            var text = Mutate(ModelPrinter.ToDsl(model), new Random(seed), "[]():,#*<>{}\n \"'`\\ä𝄞\0" + "orandbut notfromwithdefinetyperelationsconditionmodelschemawhereattributes");
             var result = ModelParser.Parse(text);
             (result.Success == (result.Model is not null)).ShouldBeTrue();
             if (!result.Success)
@@ -80,7 +80,7 @@ public class ModelPropertyTests
         Check.One(Config, Prop.ForAll(Arb.From(Gen.Choose(0, int.MaxValue)), seed =>
         {
             var random = new Random(seed);
-            var words = new[] { "model", "\n", "  ", "schema", "1.1", "type", "relations", "define", "user", ":", "[", "]", "#", "*", ",", "(", ")", "or", "and", "but not", "from", "with", "condition", "{", "}", "<", ">", "list", "int", "\"", "extend", "module" };
+            var words = new[] { "model", "\n", "  ", "schema", "1.1", "type", "relations", "define", "user", ":", "[", "]", "#", "*", ",", "(", ")", "or", "and", "but not", "from", "with", "condition", "{", "}", "<", ">", "list", "int", "\"", "extend", "module", "where", "attributes", "any" };
             var text = string.Concat(Enumerable.Range(0, random.Next(0, 200)).Select(_ => words[random.Next(words.Length)] + (random.Next(3) == 0 ? " " : "")));
             ModelParser.Parse(text);
             ModelParser.Parse("model\n  schema 1.1\n" + text);
