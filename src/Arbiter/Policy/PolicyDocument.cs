@@ -1,4 +1,5 @@
 using Arbiter.Model;
+using Arbiter.Parsing;
 using Arbiter.Policy.Compilation;
 using Arbiter.Policy.Yaml;
 
@@ -95,7 +96,16 @@ public sealed class PolicyDocument
         var syntax = PolicyReader.Read(root, diagnostics);
         var plan = PolicyBinder.Bind(syntax, diagnostics);
         diagnostics.ThrowIfAny();
-        return new PolicyDocument(PolicyModelBuilder.Build(plan), plan, sourceName);
+        var model = PolicyModelBuilder.Build(plan);
+
+        // The engine's own validation: CEL syntax and type errors in when: and the sets, undeclared attributes. Their
+        // positions are in the policy text (each condition's ExpressionSpan is where its YAML scalar's text starts).
+        foreach (var diagnostic in ModelValidator.Validate(model))
+        {
+            diagnostics.Add(diagnostic);
+        }
+        diagnostics.ThrowIfAny();
+        return new PolicyDocument(model, plan, sourceName);
     }
 
     /// <summary>Compiles a policy file.</summary>
