@@ -74,6 +74,26 @@ public class PolicyRulesErrorTests
         { "userSets:\n  a_name_that_is_far_too_long_for_a_condition_name_x: 'true'\n", "invalid-name", 2, 3 },
     };
 
+    /// <summary>CEL mistakes are found by the engine's model validation and point into the YAML.</summary>
+    public static TheoryData<string, string, int, int> CelMistakes => new()
+    {
+        { "    when: subject.departmnt == 'x'\n", "cel-type-error", 11, 19 },
+        { "    when: subject.clearance >= 'x'\n", "cel-type-error", 11, 29 },
+        { "    when: \"subject.clearance >= 'x'\"\n", "cel-type-error", 11, 30 },
+        { "    when: subject.clearance >=\n", "cel-syntax-error", 11, 31 },
+        { "    when: subject.clearance\n", "cel-type-error", 11, 11 },
+        // in a block scalar the line is exact and the column counts from the block's indentation (here the same)
+        { "    when: |\n      subject.clearance >= 1 &&\n      object.level == 'x'\n", "cel-type-error", 13, 14 },
+        { "    userSet: s\n", "cel-type-error", 7, 13 },
+    };
+
+    [Theory]
+    [MemberData(nameof(CelMistakes))]
+    public void Parse_CelMistake_IsReportedInTheYaml(string tail, string code, int line, int column) =>
+        Expect(
+            "resources:\n  doc:\n    actions: [read]\n    attributes: {level: int}\nuserAttributes: {clearance: int}\nuserSets:\n  s: object.other == 1\nrules:\n  - resource: doc\n    allow: read\n" + tail,
+            code, line, column);
+
     [Theory]
     [MemberData(nameof(Mistakes))]
     public void Parse_RuleMistake_IsReportedWithLineAndColumn(string tail, string code, int line, int column) =>
