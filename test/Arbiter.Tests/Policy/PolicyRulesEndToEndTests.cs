@@ -110,6 +110,47 @@ public class PolicyRulesEndToEndTests
     }
 
     [Fact]
+    public async Task ListActions_UsesContextAndJustInTimeValues()
+    {
+        var request = new PolicyListActionsRequest("erin", "report:sales") { Context = NotBlocked };
+
+        (await _authorizer.ListActionsAsync(request)).ShouldBe(["read", "write"]);
+        (await _authorizer.ListActionsAsync(request with { ResourceAttributes = new Dictionary<string, object?> { ["status"] = "archived" } })).ShouldBe(["read"]);
+        (await _authorizer.ListActionsAsync(request with { Context = new Dictionary<string, object?> { ["ip_blocked"] = true } })).ShouldBeEmpty();
+        (await _authorizer.ListActionsAsync("erin", "report:sales")).ShouldBeEmpty("without context the deny rule fails, and a failed decision is left out");
+    }
+
+    [Fact]
+    public async Task TestFile_TypesItsValuesByThePolicy()
+    {
+        var folder = System.IO.Directory.CreateTempSubdirectory();
+        try
+        {
+            await File.WriteAllTextAsync(Path.Combine(folder.FullName, "reports.yaml"), Reports);
+            var file = Path.Combine(folder.FullName, "more.policytest.yaml");
+            await File.WriteAllTextAsync(file, """
+                policy: reports.yaml
+                tests:
+                  - {user: bob, resource: report:sales, userAttributes: {department: sales}, context: {ip_blocked: false}, allow: [read], deny: [write]}
+                  - {user: bob, resource: report:sales, context: {ip_blocked: false}, deny: [read]}
+                """);
+
+            var report = PolicyTestRunner.RunFile(file);
+
+            report.Results.Count.ShouldBe(3);
+            report.AllPassed.ShouldBeTrue(string.Join("; ", report.Results));
+
+            await File.WriteAllTextAsync(file, "policy: reports.yaml\ntests:\n  - {user: bob, resource: report:sales, userAttributes: {clearance: high}, allow: [read, write]}\n");
+            var ex = Should.Throw<Arbiter.Model.ModelValidationException>(() => PolicyTestRunner.RunFile(file));
+            ex.Diagnostics.ShouldHaveSingleItem().ToString().ShouldContain("more.policytest.yaml:3:69: attribute 'clearance'");
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task UnknownUser_IsDenied() => (await Check("nobody", "read", "report:it")).ShouldBeFalse();
 
     [Fact]
