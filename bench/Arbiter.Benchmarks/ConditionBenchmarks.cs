@@ -35,6 +35,7 @@ public class ConditionBenchmarks
     private CompiledCelExpression _expression = null!;
     private CelActivation _activation = null!;
     private Dictionary<string, object?> _context = null!;
+    private readonly ConditionInputs _inputs = new();
 
     [GlobalSetup]
     public void Setup()
@@ -55,6 +56,7 @@ public class ConditionBenchmarks
         _tupleContext = CheckRequest.Create("user:t42", "limited_viewer", "document:42");
 
         _program = _engine.State.Model.Conditions.Find("x_less_than")!;
+        _inputs.Reset(_context, null);
         _expression = _program.Expression;
         _activation = _expression.CreateActivation().Set("x", CelValue.FromInt(10));
         if (!Conditional() || !TupleContext() || !Plain() || !Condition() || !Expression())
@@ -73,7 +75,7 @@ public class ConditionBenchmarks
     public bool TupleContext() => _engine.CheckAsync(_tupleContext).Result.Allowed;
 
     [Benchmark(Description = "Condition x < 100: merge, convert, evaluate")]
-    public bool Condition() => _program.Evaluate(null, _context, null).Value == Tri.True;
+    public bool Condition() => _program.Evaluate(null, _inputs, null, null).Value == Tri.True;
 
     [Benchmark(Description = "CEL x < 100: evaluate a set activation")]
     public bool Expression() => _expression.Evaluate(_activation).IsTrue;

@@ -32,22 +32,38 @@ internal sealed class CelConditionEvaluator : IConditionEvaluator
         Dictionary<string, List<ConditionSite>>? sites = null;
         foreach (var condition in model.Conditions)
         {
-            if (programs.ContainsKey(condition.Name) || ConditionCompiler.Compile(condition, options, diagnostics) is not { } expression)
+            if (programs.ContainsKey(condition.Name))
             {
                 continue;
             }
-            programs[condition.Name] = new ConditionProgram(condition, expression, options);
-            if (!ConditionCompiler.ReadsEntities(condition, options))
+            var used = ConditionCompiler.ReadsEntities(condition, options) ? (sites ??= ConditionSite.Collect(model)).GetValueOrDefault(condition.Name) ?? [] : [];
+            if (used.Count == 0)
             {
+                if (ConditionCompiler.Compile(condition, options, diagnostics) is { } expression)
+                {
+                    programs[condition.Name] = new ConditionProgram(condition, expression, options);
+                }
                 continue;
             }
-            sites ??= ConditionSite.Collect(model);
-            foreach (var site in sites.GetValueOrDefault(condition.Name) ?? [])
+            // Reads attributes: one program per site; the site-free one (parameters only) serves tuple-context validation.
+            ConditionProgram? first = null;
+            foreach (var site in used)
             {
                 if (ConditionCompiler.Compile(condition, options, diagnostics, site) is { } sitedExpression)
                 {
-                    sited[(condition.Name, site.Subject?.Name ?? string.Empty, site.Object.Name)] = new ConditionProgram(condition, sitedExpression, options, site);
+                    var program = new ConditionProgram(condition, sitedExpression, options, site);
+                    sited[(condition.Name, site.Subject?.Name ?? string.Empty, site.Object.Name)] = program;
+                    first ??= program;
                 }
+            }
+            var generic = ConditionCompiler.Compile(condition, options, [], site: null);
+            if (generic is not null)
+            {
+                programs[condition.Name] = new ConditionProgram(condition, generic, options);
+            }
+            else if (first is not null)
+            {
+                programs[condition.Name] = first;
             }
         }
         return new CelConditionEvaluator(programs.ToFrozenDictionary(StringComparer.Ordinal), sited.ToFrozenDictionary());

@@ -232,6 +232,10 @@ internal sealed partial class DslParser
                 Advance();
                 continue;
             }
+            if (_current.IsWord("where"))
+            {
+                throw Abort(_current, "an attribute rule is an operand of its own, not part of a type restriction: write it after the brackets, as in '[user] or user where same_department'");
+            }
             if (_current.Kind != DslTokenKind.RightBracket)
             {
                 var unclosed = _current.Line > open.Line ? $" (the '[' at {open.Line}:{open.Column} is not closed)" : string.Empty;

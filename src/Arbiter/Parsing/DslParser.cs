@@ -4,7 +4,9 @@ namespace Arbiter.Parsing;
 
 /// <summary>
 /// A hand-written recursive-descent parser for OpenFGA's modeling language (schema 1.1), with the extensions of
-/// modular files (<c>module</c>, <c>extend type</c>) recognised so that they can be reported.
+/// modular files (<c>module</c>, <c>extend type</c>) recognised so that they can be reported, and Arbiter's own
+/// extensions read: a type's <c>attributes</c> block, attribute rules (<c>user where condition</c>) and conditions
+/// with no parameters.
 /// It recovers from a syntax error at the next top-level declaration (<c>type</c>, <c>condition</c>), so one parse
 /// reports the problems of every declaration; within one declaration only the first problem is reported.
 /// </summary>

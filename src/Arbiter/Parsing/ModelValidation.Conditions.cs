@@ -24,13 +24,19 @@ internal sealed partial class ModelValidation
             {
                 continue;
             }
-            if (ConditionCompiler.Compile(condition, CelOptions.Default, Diagnostics) is null || !ConditionCompiler.ReadsEntities(condition, CelOptions.Default))
+            if (ConditionCompiler.ReadsEntities(condition, CelOptions.Default))
             {
+                sites ??= ConditionSite.Collect(_model);
+            }
+            var used = sites?.GetValueOrDefault(condition.Name ?? string.Empty) ?? [];
+            if (used.Count == 0 || !ConditionCompiler.ReadsEntities(condition, CelOptions.Default))
+            {
+                // no attribute reads, or not used anywhere: one check, with subject and object as untyped maps
+                ConditionCompiler.Compile(condition, CelOptions.Default, Diagnostics);
                 continue;
             }
-            sites ??= ConditionSite.Collect(_model);
             var reported = new HashSet<(string, SourceSpan?)>();
-            foreach (var site in sites.GetValueOrDefault(condition.Name ?? string.Empty) ?? [])
+            foreach (var site in used)
             {
                 var found = new List<ModelDiagnostic>();
                 ConditionCompiler.Compile(condition, CelOptions.Default, found, site);

@@ -12,7 +12,8 @@ public static class ModelValidator
     /// <summary>
     /// Finds every semantic problem of the model: reserved and invalid names, duplicates, undefined types, relations and
     /// conditions, invalid tuple-to-userset definitions, relations that can never be satisfied, unused conditions and an
-    /// unsupported schema version. Later checks run only when the earlier ones found nothing, so one mistake does not
+    /// unsupported schema version; and for Arbiter's extensions, invalid or duplicate attribute names, unsupported
+    /// attribute types, and attribute rules naming an undefined type or condition. Later checks run only when the earlier ones found nothing, so one mistake does not
     /// cascade into many.
     /// </summary>
     /// <param name="model">The model to check.</param>
