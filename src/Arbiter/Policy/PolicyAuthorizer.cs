@@ -30,10 +30,11 @@ public sealed class PolicyAuthorizer
     /// <summary>The engine underneath, for writing more relationships (role assignments, instances) or asking raw questions.</summary>
     public AuthorizationEngine Engine { get; }
 
-    /// <summary>Creates an engine with the policy's model and writes the policy's relationships.</summary>
+    /// <summary>Creates an engine with the policy's model and writes the policy's relationships and attribute values.</summary>
     /// <param name="policy">The compiled policy.</param>
     /// <param name="options">Engine settings; <see langword="null"/> for the defaults.</param>
     /// <exception cref="ModelValidationException">The compiled model is refused by the engine (a bug: please report it).</exception>
+    /// <exception cref="ArbiterException">A stored attribute value does not convert to its declared type (e.g. a malformed timestamp).</exception>
     public static PolicyAuthorizer Create(PolicyDocument policy, AuthorizationEngineOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(policy);
@@ -42,6 +43,10 @@ public sealed class PolicyAuthorizer
         for (var i = 0; i < policy.Tuples.Count; i += chunk)
         {
             engine.Write(policy.Tuples.Skip(i).Take(chunk).ToArray());
+        }
+        for (var i = 0; i < policy.Attributes.Count; i += chunk)
+        {
+            engine.WriteAttributes(policy.Attributes.Skip(i).Take(chunk).ToArray());
         }
         return new PolicyAuthorizer(policy, engine);
     }
@@ -71,7 +76,14 @@ public sealed class PolicyAuthorizer
             {
                 return Refused(refusal, request.Explain);
             }
-            var check = new CheckRequest(subject, request.Action, obj) { ContextualTuples = contextual, Context = request.Context, Explain = request.Explain };
+            var check = new CheckRequest(subject, request.Action, obj)
+            {
+                ContextualTuples = contextual,
+                Context = request.Context,
+                SubjectAttributes = request.UserAttributes,
+                ObjectAttributes = request.ResourceAttributes,
+                Explain = request.Explain,
+            };
             var decision = await Engine.CheckAsync(check, cancellationToken).ConfigureAwait(false);
             if (!decision.Allowed || decision.Revision == revision)
             {
@@ -89,9 +101,19 @@ public sealed class PolicyAuthorizer
 
     /// <summary>Every action of the resource's type that the user may do on it in the tenant, in policy order.</summary>
     /// <exception cref="ArbiterException">The resource type is not in the policy, or a name is malformed.</exception>
-    public async ValueTask<IReadOnlyList<string>> ListActionsAsync(string user, string resource, string? tenant = null, CancellationToken cancellationToken = default)
+    public ValueTask<IReadOnlyList<string>> ListActionsAsync(string user, string resource, string? tenant = null, CancellationToken cancellationToken = default) =>
+        ListActionsAsync(new PolicyListActionsRequest(user, resource, tenant), cancellationToken);
+
+    /// <summary>
+    /// Every action of the resource's type that the user may do on it in the tenant, in policy order, with the request's
+    /// context and just-in-time attribute values. An action whose decision fails (a condition that cannot be evaluated) is
+    /// left out.
+    /// </summary>
+    /// <exception cref="ArbiterException">The resource type is not in the policy, or a name is malformed.</exception>
+    public async ValueTask<IReadOnlyList<string>> ListActionsAsync(PolicyListActionsRequest request, CancellationToken cancellationToken = default)
     {
-        var (subject, obj, named) = Resolve(user, resource, tenant);
+        ArgumentNullException.ThrowIfNull(request);
+        var (subject, obj, named) = Resolve(request.User, request.Resource, request.Tenant);
         var actions = Policy.Resources[obj.Type].Actions;
         for (var attempt = 0; attempt < MaxTenantScopeAttempts; attempt++)
         {
@@ -100,7 +122,14 @@ public sealed class PolicyAuthorizer
             {
                 return [];
             }
-            var relations = await Engine.ListActionsAsync(new ListActionsRequest(subject, obj) { ContextualTuples = contextual }, cancellationToken).ConfigureAwait(false);
+            var list = new ListActionsRequest(subject, obj)
+            {
+                ContextualTuples = contextual,
+                Context = request.Context,
+                SubjectAttributes = request.UserAttributes,
+                ObjectAttributes = request.ResourceAttributes,
+            };
+            var relations = await Engine.ListActionsAsync(list, cancellationToken).ConfigureAwait(false);
             // Revisions only grow: unchanged after the listing means the lookup and the listing saw the same one.
             if (Engine.Revision == revision)
             {

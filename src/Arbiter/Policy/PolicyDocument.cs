@@ -1,4 +1,5 @@
 using Arbiter.Model;
+using Arbiter.Parsing;
 using Arbiter.Policy.Compilation;
 using Arbiter.Policy.Yaml;
 
@@ -20,6 +21,13 @@ public sealed class PolicyDocument
     /// <summary>The relation from a resource to its tenant: <c>document:1#tenant@tenant:acme</c>.</summary>
     public const string TenantRelation = "tenant";
 
+    /// <summary>
+    /// The relation of a tenant that holds every user with a role in it (<c>tenant_member from tenant</c>): an allow rule
+    /// without <c>roles:</c> in a policy with tenants admits only those users. A user listed in a tenant with no roles
+    /// (<c>tenants: {acme: []}</c>) is a member too.
+    /// </summary>
+    public const string TenantMemberRelation = "tenant_member";
+
     /// <summary>The tenant of top-level role assignments, of instances declared without a tenant, and of checks that name none.</summary>
     public const string DefaultTenant = "default";
 
@@ -30,6 +38,8 @@ public sealed class PolicyDocument
     {
         Model = model;
         Tuples = plan.Tuples;
+        Attributes = plan.Attributes;
+        UserAttributes = plan.UserAttributes;
         Tests = plan.Tests;
         Roles = plan.Roles.Select(r => r.Name.Name).ToArray();
         Tenants = plan.Tenants;
@@ -40,7 +50,10 @@ public sealed class PolicyDocument
                 r.Name,
                 r.Syntax.Actions.Select(a => a.Name).ToArray(),
                 r.Roles,
-                r.Syntax.Relations.ToDictionary(x => x.Name.Name, x => x.Target.Name, StringComparer.Ordinal).AsReadOnly()),
+                r.Syntax.Relations.ToDictionary(x => x.Name.Name, x => x.Target.Name, StringComparer.Ordinal).AsReadOnly())
+            {
+                Attributes = r.Attributes,
+            },
             StringComparer.Ordinal).AsReadOnly();
     }
 
@@ -49,6 +62,12 @@ public sealed class PolicyDocument
 
     /// <summary>The relationships implied by the <c>users:</c> and <c>instances:</c> sections.</summary>
     public IReadOnlyList<RelationshipTuple> Tuples { get; }
+
+    /// <summary>The attribute values given in the <c>users:</c> and <c>instances:</c> sections (one entry per entity).</summary>
+    public IReadOnlyList<EntityAttributes> Attributes { get; }
+
+    /// <summary>The attributes of the built-in <c>user</c> type (<c>userAttributes:</c>), in policy order.</summary>
+    public IReadOnlyList<AttributeDefinition> UserAttributes { get; }
 
     /// <summary>The assertions of the <c>tests:</c> section, one per action.</summary>
     public IReadOnlyList<PolicyTestCase> Tests { get; }
@@ -77,7 +96,16 @@ public sealed class PolicyDocument
         var syntax = PolicyReader.Read(root, diagnostics);
         var plan = PolicyBinder.Bind(syntax, diagnostics);
         diagnostics.ThrowIfAny();
-        return new PolicyDocument(PolicyModelBuilder.Build(plan), plan, sourceName);
+        var model = PolicyModelBuilder.Build(plan);
+
+        // The engine's own validation: CEL syntax and type errors in when: and the sets, undeclared attributes. Their
+        // positions are in the policy text (each condition's ExpressionSpan is where its YAML scalar's text starts).
+        foreach (var diagnostic in ModelValidator.Validate(model))
+        {
+            diagnostics.Add(diagnostic);
+        }
+        diagnostics.ThrowIfAny();
+        return new PolicyDocument(model, plan, sourceName);
     }
 
     /// <summary>Compiles a policy file.</summary>

@@ -1,3 +1,5 @@
+using Arbiter.Model;
+
 namespace Arbiter.Policy;
 
 /// <summary>A resource type of a compiled policy: what can be done on it and which roles count on it.</summary>
@@ -9,4 +11,8 @@ public sealed record PolicyResource(
     string Name,
     IReadOnlyList<string> Actions,
     IReadOnlyList<string> Roles,
-    IReadOnlyDictionary<string, string> Relations);
+    IReadOnlyDictionary<string, string> Relations)
+{
+    /// <summary>Its declared attributes (<c>attributes:</c>), in policy order.</summary>
+    public IReadOnlyList<AttributeDefinition> Attributes { get; init; } = [];
+}

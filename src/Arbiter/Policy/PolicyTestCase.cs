@@ -22,6 +22,15 @@ public sealed record PolicyTestCase(string User, string Action, string Resource,
     /// <summary>The file the assertion is written in, when known.</summary>
     public string? Source { get; init; }
 
+    /// <summary>Attribute values of the user for this check only (<c>userAttributes:</c>); each overrides the stored value.</summary>
+    public IReadOnlyDictionary<string, object?>? UserAttributes { get; init; }
+
+    /// <summary>Attribute values of the resource for this check only (<c>resourceAttributes:</c>); each overrides the stored value.</summary>
+    public IReadOnlyDictionary<string, object?>? ResourceAttributes { get; init; }
+
+    /// <summary>The request context of the check (<c>context:</c>), read by conditions as <c>context.name</c>.</summary>
+    public IReadOnlyDictionary<string, object?>? Context { get; init; }
+
     /// <summary>A one-line description: <c>anne read document:roadmap in acme: allow</c>.</summary>
     public override string ToString() =>
         $"{User} {Action} {Resource}{(Tenant is null ? string.Empty : " in " + Tenant)}: {(Expected == PolicyOutcome.Allow ? "allow" : "deny")}";

@@ -62,7 +62,13 @@ public static class PolicyTestRunner
     {
         try
         {
-            var decision = await authorizer.CheckAsync(test.User, test.Action, test.Resource, test.Tenant, cancellationToken).ConfigureAwait(false);
+            var request = new PolicyCheckRequest(test.User, test.Action, test.Resource, test.Tenant)
+            {
+                UserAttributes = test.UserAttributes,
+                ResourceAttributes = test.ResourceAttributes,
+                Context = test.Context,
+            };
+            var decision = await authorizer.CheckAsync(request, cancellationToken).ConfigureAwait(false);
             var actual = decision.Allowed ? PolicyOutcome.Allow : PolicyOutcome.Deny;
             return new PolicyTestResult(test, actual, decision.Error?.Message);
         }

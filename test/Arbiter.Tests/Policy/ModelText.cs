@@ -19,7 +19,13 @@ internal static class ModelText
         DirectUserset => "[" + string.Join(", ", direct) + "]",
         ComputedUserset c => c.Relation,
         TupleToUserset t => $"{t.ComputedRelation} from {t.Tupleset}",
-        UnionUserset u => string.Join(" or ", u.Children.Select(c => Render(c, direct))),
+        UnionUserset u => string.Join(" or ", u.Children.Select(c => Nested(c, direct))),
+        IntersectionUserset i => string.Join(" and ", i.Children.Select(c => Nested(c, direct))),
+        DifferenceUserset d => $"{Nested(d.Base, direct)} but not {Nested(d.Subtract, direct)}",
+        AttributeRuleUserset a => $"{a.SubjectType} where {a.Condition}",
         _ => userset.ToString()!,
     };
+
+    private static string Nested(Userset userset, IReadOnlyList<RelationReference> direct) =>
+        userset is UnionUserset or IntersectionUserset or DifferenceUserset ? "(" + Render(userset, direct) + ")" : Render(userset, direct);
 }

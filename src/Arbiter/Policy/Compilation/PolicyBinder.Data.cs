@@ -28,9 +28,14 @@ internal sealed partial class PolicyBinder
         return tenants;
     }
 
-    /// <summary>Checks <c>instances:</c> and <c>users:</c> and returns the relationships they imply (no duplicates).</summary>
-    private List<RelationshipTuple> BindData(List<string> tenants)
+    /// <summary>
+    /// Checks <c>instances:</c> and <c>users:</c> and returns the relationships they imply (no duplicates) and the
+    /// attribute values they give. With <paramref name="tenantMembers"/>, a user listed in a tenant with no roles is
+    /// written as a <see cref="PolicyDocument.TenantMemberRelation"/> of it.
+    /// </summary>
+    private (List<RelationshipTuple> Tuples, List<EntityAttributes> Attributes) BindData(List<string> tenants, bool tenantMembers)
     {
+        var attributes = new List<EntityAttributes>();
         var tuples = new List<RelationshipTuple>();
         var seen = new HashSet<RelationshipTuple>();
         void Add(RelationshipTuple tuple)
@@ -55,6 +60,10 @@ internal sealed partial class PolicyBinder
                 instanceTenants[obj] = tenant;
                 Add(new RelationshipTuple(obj, PolicyDocument.TenantRelation, new SubjectRef(PolicyDocument.TenantType, tenant)));
             }
+            if (instance.Attributes is { } values && ReadValues(values, obj.Type, $"instance '{obj}'") is { Count: > 0 } read)
+            {
+                attributes.Add(new EntityAttributes(obj, read));
+            }
         }
         foreach (var instance in _syntax.Instances)
         {
@@ -68,9 +77,14 @@ internal sealed partial class PolicyBinder
         }
         foreach (var user in _syntax.Users)
         {
-            BindUser(user, tenants, Add);
+            BindUser(user, tenants, tenantMembers, Add);
+            if (user.Attributes is { } values && Identifiers.IsValidObjectId(user.Name.Name, out _)
+                && ReadValues(values, PolicyDocument.UserType, $"user '{user.Name}'") is { Count: > 0 } read)
+            {
+                attributes.Add(new EntityAttributes(new ObjectRef(PolicyDocument.UserType, user.Name.Name), read));
+            }
         }
-        return tuples;
+        return (tuples, attributes);
     }
 
     private void BindInstanceRelation(
@@ -102,7 +116,7 @@ internal sealed partial class PolicyBinder
         }
     }
 
-    private void BindUser(UserSyntax user, List<string> tenants, Action<RelationshipTuple> add)
+    private void BindUser(UserSyntax user, List<string> tenants, bool tenantMembers, Action<RelationshipTuple> add)
     {
         if (!Identifiers.IsValidObjectId(user.Name.Name, out var error))
         {
@@ -123,6 +137,10 @@ internal sealed partial class PolicyBinder
             if (!RequireTenant(assignment.Scope, tenants, what))
             {
                 continue;
+            }
+            if (assignment.Roles.Count == 0 && tenantMembers)
+            {
+                add(new RelationshipTuple(new ObjectRef(PolicyDocument.TenantType, assignment.Scope.Name), PolicyDocument.TenantMemberRelation, subject));
             }
             foreach (var role in assignment.Roles)
             {
@@ -157,15 +175,34 @@ internal sealed partial class PolicyBinder
     private List<PolicyTestCase> BindTests()
     {
         var result = new List<PolicyTestCase>();
-        foreach (var test in _syntax.Tests)
+        var read = new Dictionary<YMapping, Dictionary<string, object?>>(ReferenceEqualityComparer.Instance);
+        foreach (var entry in _syntax.Tests)
         {
+            var test = entry.Case;
             var at = new Named(test.Resource, test.Span ?? default);
-            if (CheckTestCase(test, at))
+            if (!CheckTestCase(test, at))
             {
-                result.Add(test);
+                continue;
             }
+            var type = ObjectRef.Parse(test.Resource).Type;
+            result.Add(test with
+            {
+                UserAttributes = entry.UserAttributes is { } u ? Once(u, m => ReadValues(m, PolicyDocument.UserType, $"'userAttributes' of the test of {test.User}")) : null,
+                ResourceAttributes = entry.ResourceAttributes is { } r ? Once(r, m => ReadValues(m, type, $"'resourceAttributes' of the test of {test.Resource}")) : null,
+                Context = entry.Context is { } c ? Once(c, AttributeValues.ReadContext) : null,
+            });
         }
         return result;
+
+        // A test entry with allow: and deny: lists gives several cases that share one mapping: read (and report) it once.
+        Dictionary<string, object?> Once(YMapping mapping, Func<YMapping, Dictionary<string, object?>> reader)
+        {
+            if (!read.TryGetValue(mapping, out var values))
+            {
+                read[mapping] = values = reader(mapping);
+            }
+            return values;
+        }
     }
 
     /// <summary>Checks a test case's names; its span is the action's, so problems are reported there.</summary>

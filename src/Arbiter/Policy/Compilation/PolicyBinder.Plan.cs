@@ -110,7 +110,10 @@ internal sealed partial class PolicyBinder
             resource,
             roles,
             actionRoles,
-            derivations.ToDictionary(p => p.Key, p => (IReadOnlyList<(string, string)>)p.Value, StringComparer.Ordinal));
+            derivations.ToDictionary(p => p.Key, p => (IReadOnlyList<(string, string)>)p.Value, StringComparer.Ordinal))
+        {
+            Attributes = _resourceAttributes[type],
+        };
     }
 
     private static bool Grants(RoleSyntax role, string resource, string action) =>

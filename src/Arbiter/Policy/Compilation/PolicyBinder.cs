@@ -15,6 +15,7 @@ internal sealed partial class PolicyBinder
     private readonly Dictionary<string, RoleSyntax> _roles = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<string>> _directIncluders = new(StringComparer.Ordinal);
     private readonly Dictionary<string, HashSet<string>> _applies = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<Model.AttributeDefinition>> _resourceAttributes = new(StringComparer.Ordinal);
 
     private PolicyBinder(PolicySyntax syntax, DiagnosticBag diagnostics)
     {
@@ -25,14 +26,23 @@ internal sealed partial class PolicyBinder
     public static PolicyPlan Bind(PolicySyntax syntax, DiagnosticBag diagnostics)
     {
         var binder = new PolicyBinder(syntax, diagnostics);
+        var userAttributes = binder.BindAttributes(PolicyDocument.UserType, syntax.UserAttributes);
         binder.BindResources();
         binder.BindRoles();
         var resources = binder.PlanResources();
         var tenants = binder.BindTenants();
-        var tuples = binder.BindData(tenants);
+        binder.BindSets();
+        var (withRules, conditions, tenantScoped) = binder.BindRules(resources, usesTenants: tenants.Count > 1);
+        var (tuples, attributes) = binder.BindData(tenants, tenantScoped);
         var tests = binder.BindTests();
         var includers = binder._directIncluders.ToDictionary(p => p.Key, p => (IReadOnlyList<string>)p.Value, StringComparer.Ordinal);
-        return new PolicyPlan(syntax.Roles.Where(r => binder._roles.ContainsKey(r.Name.Name)).ToArray(), includers, resources, tenants, tuples, tests);
+        return new PolicyPlan(syntax.Roles.Where(r => binder._roles.ContainsKey(r.Name.Name)).ToArray(), includers, withRules, tenants, tuples, tests)
+        {
+            UserAttributes = userAttributes,
+            Conditions = conditions,
+            ScopesRulesToTenants = tenantScoped,
+            Attributes = attributes,
+        };
     }
 
     private void BindResources()
@@ -51,6 +61,7 @@ internal sealed partial class PolicyBinder
                 continue;
             }
             _resources[name.Name] = resource;
+            _resourceAttributes[name.Name] = BindAttributes(name.Name, resource.Attributes);
         }
         foreach (var resource in _resources.Values)
         {
@@ -61,6 +72,11 @@ internal sealed partial class PolicyBinder
             }
             foreach (var relation in resource.Relations)
             {
+                if (relation.Name.Name == PolicyReader.AttributesKey)
+                {
+                    Error(YamlCodes.InvalidName, $"'{PolicyReader.AttributesKey}' holds an instance's attribute values and cannot be a relation name", relation.Name);
+                    continue;
+                }
                 CheckMemberName(relation.Name, "relation", resource, names);
                 if (!_resources.ContainsKey(relation.Target.Name))
                 {
@@ -90,9 +106,9 @@ internal sealed partial class PolicyBinder
             {
                 Error(YamlCodes.InvalidName, $"invalid role: {error}", role.Name);
             }
-            else if (role.Name.Name == PolicyDocument.TenantRelation)
+            else if (role.Name.Name is PolicyDocument.TenantRelation or PolicyDocument.TenantMemberRelation)
             {
-                Error(YamlCodes.InvalidName, $"'{PolicyDocument.TenantRelation}' is a built-in relation and cannot be a role", role.Name);
+                Error(YamlCodes.InvalidName, $"'{role.Name.Name}' is a built-in relation and cannot be a role", role.Name);
             }
             else
             {

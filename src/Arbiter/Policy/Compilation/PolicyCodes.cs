@@ -27,9 +27,24 @@ internal static class PolicyCodes
     /// <summary>Two things of one resource type with the same name (an action and a role, two actions...).</summary>
     public const string NameClash = "name-clash";
 
-    /// <summary>An instance related to an instance of the wrong type.</summary>
+    /// <summary>An instance related to an instance of the wrong type, or a resource set used on a rule of another resource type.</summary>
     public const string WrongType = "wrong-type";
 
     /// <summary>Two related instances in different tenants.</summary>
     public const string TenantMismatch = "tenant-mismatch";
+
+    /// <summary>A user set that <c>userSets:</c> does not define.</summary>
+    public const string UnknownUserSet = "unknown-user-set";
+
+    /// <summary>A resource set that <c>resourceSets:</c> does not define.</summary>
+    public const string UnknownResourceSet = "unknown-resource-set";
+
+    /// <summary>An attribute value for an attribute the type does not declare.</summary>
+    public const string UnknownAttribute = "unknown-attribute";
+
+    /// <summary>An attribute type that is not one of the condition parameter types.</summary>
+    public const string UnknownAttributeType = "unknown-attribute-type";
+
+    /// <summary>An attribute value that does not fit the declared type (a word where an <c>int</c> is declared).</summary>
+    public const string InvalidValue = "invalid-value";
 }

@@ -9,7 +9,10 @@ namespace Arbiter.Policy.Compilation;
 /// <item><c>type tenant</c> with one relation per role: <c>define editor: [user] or admin</c> (its includers);</item>
 /// <item>one type per resource with <c>define tenant: [tenant]</c>, its relations (<c>define parent: [folder]</c>),
 /// its roles (<c>define editor: [user] or editor from tenant or owner or editor from parent</c>) and its actions
-/// (<c>define write: editor</c>, the roles that grant it).</item>
+/// (<c>define write: editor</c>, the roles that grant it), with the operands of allow rules added and those of deny rules
+/// taken away: <c>define write: (editor or user where rule_report_3_allow) but not user where rule_report_4_deny</c>;</item>
+/// <item>one parameterless condition per used user set (<c>userset_x</c>), per used resource set (<c>resourceset_x</c>)
+/// and per rule <c>when:</c> (<c>rule_type_n_allow</c>).</item>
 /// </list>
 /// </summary>
 internal static class PolicyModelBuilder
@@ -20,11 +23,24 @@ internal static class PolicyModelBuilder
     {
         var types = new List<TypeDefinition>
         {
-            new(PolicyDocument.UserType, []),
-            new(PolicyDocument.TenantType, plan.Roles.Select(r => TenantRole(r, plan)).ToArray()),
+            new(PolicyDocument.UserType, []) { Attributes = plan.UserAttributes },
+            new(PolicyDocument.TenantType, TenantRelations(plan)),
         };
         types.AddRange(plan.Resources.Select(r => Resource(r, plan)));
-        return new AuthorizationModel { Types = types };
+        return new AuthorizationModel { Types = types, Conditions = plan.Conditions };
+    }
+
+    private static List<RelationDefinition> TenantRelations(PolicyPlan plan)
+    {
+        var relations = plan.Roles.Select(r => TenantRole(r, plan)).ToList();
+        if (plan.ScopesRulesToTenants)
+        {
+            // Every role holder, through the roles that include no other role (the others are in those already).
+            var operands = new List<Userset> { new DirectUserset() };
+            operands.AddRange(plan.Roles.Where(r => r.Includes.Count == 0).Select(r => new ComputedUserset(r.Name.Name)));
+            relations.Add(new RelationDefinition(PolicyDocument.TenantMemberRelation, Union(operands), [User]));
+        }
+        return relations;
     }
 
     private static RelationDefinition TenantRole(RoleSyntax role, PolicyPlan plan)
@@ -61,13 +77,45 @@ internal static class PolicyModelBuilder
         }
         foreach (var action in resource.Syntax.Actions)
         {
-            var granting = resource.ActionRoles[action.Name];
-            var definition = granting.Count == 0
-                ? new RelationDefinition(action.Name, new DirectUserset(), [User])
-                : new RelationDefinition(action.Name, Union(granting.Select(r => (Userset)new ComputedUserset(r)).ToList()), []);
-            relations.Add(definition with { Span = action.Span });
+            relations.Add(Action(resource, action));
         }
-        return new TypeDefinition(resource.Name, relations) { Span = resource.Syntax.Name.Span };
+        return new TypeDefinition(resource.Name, relations) { Span = resource.Syntax.Name.Span, Attributes = resource.Attributes };
+    }
+
+    /// <summary><c>(granting roles or allow rules) but not (deny rules)</c>; <c>[user]</c> stands in when nothing grants it.</summary>
+    private static RelationDefinition Action(ResourcePlan resource, Named action)
+    {
+        var rules = resource.ActionRules.GetValueOrDefault(action.Name) ?? [];
+        var granted = resource.ActionRoles[action.Name].Select(r => (Userset)new ComputedUserset(r)).ToList();
+        granted.AddRange(rules.Where(r => !r.Syntax.IsDeny).Select(Rule));
+        var denied = rules.Where(r => r.Syntax.IsDeny).Select(Rule).ToList();
+        var direct = granted.Count == 0;
+        var rewrite = direct ? new DirectUserset() : Union(granted);
+        if (denied.Count > 0)
+        {
+            rewrite = new DifferenceUserset(rewrite, Union(denied));
+        }
+        return new RelationDefinition(action.Name, rewrite, direct ? [User] : []) { Span = action.Span };
+    }
+
+    /// <summary>
+    /// <c>user where c1 and user where c2</c>, with <c>(r1 or r2) and</c> in front when the rule names roles, and
+    /// <c>and tenant_member from tenant</c> when the user must belong to the resource's tenant.
+    /// </summary>
+    private static Userset Rule(RulePlan rule)
+    {
+        var span = rule.Syntax.Span;
+        var parts = new List<Userset>();
+        if (rule.Roles.Count > 0)
+        {
+            parts.Add(Union(rule.Roles.Select(r => (Userset)new ComputedUserset(r)).ToList()));
+        }
+        parts.AddRange(rule.Conditions.Select(c => new AttributeRuleUserset(PolicyDocument.UserType, c) { Span = span }));
+        if (rule.TenantScoped)
+        {
+            parts.Add(new TupleToUserset(PolicyDocument.TenantRelation, PolicyDocument.TenantMemberRelation));
+        }
+        return parts.Count == 1 ? parts[0] : new IntersectionUserset(parts) { Span = span };
     }
 
     private static Userset Union(List<Userset> operands) => operands.Count == 1 ? operands[0] : new UnionUserset(operands);

@@ -1,3 +1,5 @@
+using Arbiter.Model;
+
 namespace Arbiter.Policy.Compilation;
 
 /// <summary>A policy whose names have all been checked: what the model and the tuples are built from.</summary>
@@ -13,4 +15,20 @@ internal sealed record PolicyPlan(
     IReadOnlyList<ResourcePlan> Resources,
     IReadOnlyList<string> Tenants,
     IReadOnlyList<RelationshipTuple> Tuples,
-    IReadOnlyList<PolicyTestCase> Tests);
+    IReadOnlyList<PolicyTestCase> Tests)
+{
+    /// <summary>The attributes of the <c>user</c> type, in file order.</summary>
+    public IReadOnlyList<AttributeDefinition> UserAttributes { get; init; } = [];
+
+    /// <summary>The conditions of the used user sets, resource sets and rules.</summary>
+    public IReadOnlyList<ConditionDefinition> Conditions { get; init; } = [];
+
+    /// <summary>
+    /// <see langword="true"/> when the tenant type needs the <see cref="PolicyDocument.TenantMemberRelation"/> relation:
+    /// the policy lists tenants and has an allow rule without <c>roles:</c>.
+    /// </summary>
+    public bool ScopesRulesToTenants { get; init; }
+
+    /// <summary>The attribute values implied by <c>users:</c> and <c>instances:</c>.</summary>
+    public IReadOnlyList<EntityAttributes> Attributes { get; init; } = [];
+}

@@ -4,8 +4,11 @@ namespace Arbiter.Policy.Compilation;
 
 internal static partial class PolicyReader
 {
-    private static readonly string[] UserKeys = ["roles", "tenants", "resources"];
-    private static readonly string[] TestKeys = ["name", "user", "action", "resource", "tenant", "expect", "allow", "deny"];
+    private static readonly string[] UserKeys = ["roles", "tenants", "resources", "attributes"];
+    private static readonly string[] TestKeys =
+    [
+        "name", "user", "action", "resource", "tenant", "expect", "allow", "deny", "userAttributes", "resourceAttributes", "context",
+    ];
 
     private static List<UserSyntax> ReadUsers(YNode? node, DiagnosticBag diagnostics)
     {
@@ -23,7 +26,8 @@ internal static partial class PolicyReader
                 Named.From(entry.Key),
                 roles.Select(Named.From).ToArray(),
                 ReadAssignments(body?.Get("tenants"), $"the tenants of {what}", "the roles of {0} in tenant '{1}'", what, diagnostics),
-                ReadAssignments(body?.Get("resources"), $"the resources of {what}", "the roles of {0} on '{1}'", what, diagnostics)));
+                ReadAssignments(body?.Get("resources"), $"the resources of {what}", "the roles of {0} on '{1}'", what, diagnostics),
+                YamlShape.AsMapping(body?.Get("attributes"), $"the attributes of {what}", diagnostics)));
         }
         return result;
     }
@@ -50,6 +54,7 @@ internal static partial class PolicyReader
             var what = $"instance '{entry.Key.Value}'";
             var body = YamlShape.AsMapping(entry.Value, what, diagnostics);
             Named? tenant = null;
+            YMapping? attributes = null;
             var relations = new List<InstanceRelationSyntax>();
             foreach (var item in body?.Entries ?? [])
             {
@@ -58,10 +63,15 @@ internal static partial class PolicyReader
                     tenant = YamlShape.AsString(item.Value, $"the tenant of {what}", diagnostics) is { } t ? Named.From(t) : null;
                     continue;
                 }
+                if (string.Equals(item.Key.Value, AttributesKey, StringComparison.Ordinal))
+                {
+                    attributes = YamlShape.AsMapping(item.Value, $"the attributes of {what}", diagnostics);
+                    continue;
+                }
                 var targets = YamlShape.AsStringList(item.Value, $"relation '{item.Key.Value}' of {what}", diagnostics);
                 relations.Add(new InstanceRelationSyntax(Named.From(item.Key), targets.Select(Named.From).ToArray()));
             }
-            result.Add(new InstanceSyntax(Named.From(entry.Key), tenant, relations));
+            result.Add(new InstanceSyntax(Named.From(entry.Key), tenant, relations, attributes));
         }
         return result;
     }
@@ -70,9 +80,9 @@ internal static partial class PolicyReader
     /// Reads <c>tests:</c>: each entry names a user, a resource and optionally a tenant, then either
     /// <c>action</c> + <c>expect: allow|deny</c>, or <c>allow: [actions]</c> and/or <c>deny: [actions]</c>.
     /// </summary>
-    internal static List<PolicyTestCase> ReadTests(YNode? node, DiagnosticBag diagnostics)
+    internal static List<TestSyntax> ReadTests(YNode? node, DiagnosticBag diagnostics)
     {
-        var result = new List<PolicyTestCase>();
+        var result = new List<TestSyntax>();
         var index = 0;
         foreach (var item in YamlShape.AsSequence(node, "'tests'", diagnostics))
         {
@@ -115,14 +125,18 @@ internal static partial class PolicyReader
             {
                 continue;
             }
+            var userAttributes = YamlShape.AsMapping(body.Get("userAttributes"), $"'userAttributes' of {what}", diagnostics);
+            var resourceAttributes = YamlShape.AsMapping(body.Get("resourceAttributes"), $"'resourceAttributes' of {what}", diagnostics);
+            var context = YamlShape.AsMapping(body.Get("context"), $"'context' of {what}", diagnostics);
             foreach (var (a, expected) in cases)
             {
-                result.Add(new PolicyTestCase(user.Value, a.Value, resource.Value, tenant, expected)
+                var test = new PolicyTestCase(user.Value, a.Value, resource.Value, tenant, expected)
                 {
                     Name = name,
                     Span = a.Span,
                     Source = diagnostics.SourceName,
-                });
+                };
+                result.Add(new TestSyntax(test, userAttributes, resourceAttributes, context));
             }
         }
         return result;

@@ -8,8 +8,10 @@ namespace Arbiter.Policy.Compilation;
 /// </summary>
 internal static partial class PolicyReader
 {
-    private static readonly string[] TopLevelKeys = ["description", "resources", "roles", "tenants", "users", "instances", "tests"];
-    private static readonly string[] ResourceKeys = ["description", "actions", "relations"];
+    private static readonly string[] TopLevelKeys = [
+        "description", "resources", "userAttributes", "userSets", "resourceSets", "roles", "rules", "tenants", "users", "instances", "tests",
+    ];
+    private static readonly string[] ResourceKeys = ["description", "actions", "relations", "attributes"];
     private static readonly string[] RelationKeys = ["description", "resource", "derive"];
     private static readonly string[] RoleKeys = ["description", "includes", "grants"];
 
@@ -28,7 +30,13 @@ internal static partial class PolicyReader
             YamlShape.AsStringList(top.Get("tenants"), "'tenants'", diagnostics).Select(Named.From).ToArray(),
             ReadUsers(top.Get("users"), diagnostics),
             ReadInstances(top.Get("instances"), diagnostics),
-            ReadTests(top.Get("tests"), diagnostics));
+            ReadTests(top.Get("tests"), diagnostics))
+        {
+            UserAttributes = ReadAttributeDeclarations(top.Get("userAttributes"), "'userAttributes'", diagnostics),
+            UserSets = ReadSets(top.Get("userSets"), resourceSets: false, diagnostics),
+            ResourceSets = ReadSets(top.Get("resourceSets"), resourceSets: true, diagnostics),
+            Rules = ReadRules(top.Get("rules"), diagnostics),
+        };
     }
 
     private static List<ResourceSyntax> ReadResources(YNode? node, DiagnosticBag diagnostics)
@@ -39,6 +47,7 @@ internal static partial class PolicyReader
             var what = $"resource '{entry.Key.Value}'";
             var body = YamlShape.AsMapping(entry.Value, what, diagnostics);
             var relations = new List<RelationSyntax>();
+            var attributes = ReadAttributeDeclarations(body?.Get("attributes"), $"the attributes of {what}", diagnostics);
             if (body is not null)
             {
                 YamlShape.CheckKeys(body, what, diagnostics, ResourceKeys);
@@ -52,7 +61,7 @@ internal static partial class PolicyReader
                 }
             }
             var actions = YamlShape.AsStringList(body?.Get("actions"), $"the actions of {what}", diagnostics);
-            result.Add(new ResourceSyntax(Named.From(entry.Key), actions.Select(Named.From).ToArray(), relations));
+            result.Add(new ResourceSyntax(Named.From(entry.Key), actions.Select(Named.From).ToArray(), relations, attributes));
         }
         return result;
     }

@@ -1,3 +1,5 @@
+using Arbiter.Model;
+
 namespace Arbiter.Policy.Compilation;
 
 /// <summary>A checked resource type, ready to become a type definition.</summary>
@@ -12,4 +14,10 @@ internal sealed record ResourcePlan(
     IReadOnlyDictionary<string, IReadOnlyList<(string Relation, string FromRole)>> Derivations)
 {
     public string Name => Syntax.Name.Name;
+
+    /// <summary>The declared attributes, in file order.</summary>
+    public IReadOnlyList<AttributeDefinition> Attributes { get; init; } = [];
+
+    /// <summary>For each action, the rules that allow or deny it, in <c>rules:</c> order (actions without rules are absent).</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<RulePlan>> ActionRules { get; init; } = new Dictionary<string, IReadOnlyList<RulePlan>>();
 }

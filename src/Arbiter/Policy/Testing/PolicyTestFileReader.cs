@@ -21,12 +21,13 @@ internal static class PolicyTestFileReader
         var diagnostics = new DiagnosticBag(sourceName);
         var top = YamlShape.AsMapping(YamlTreeReader.Read(text, diagnostics), "the test file", diagnostics);
         PolicyDocument? policy = null;
+        IReadOnlyList<TestSyntax> entries = [];
         IReadOnlyList<PolicyTestCase> tests = [];
         if (top is not null)
         {
             YamlShape.CheckKeys(top, "the test file", diagnostics, Keys);
             YamlShape.AsString(top.Get("description"), "'description'", diagnostics);
-            tests = PolicyReader.ReadTests(top.Get("tests"), diagnostics);
+            entries = PolicyReader.ReadTests(top.Get("tests"), diagnostics);
             var policyPath = YamlShape.AsString(top.Get("policy"), "'policy'", diagnostics);
             if (policyPath is not null)
             {
@@ -34,7 +35,8 @@ internal static class PolicyTestFileReader
                 if (File.Exists(full))
                 {
                     policy = PolicyDocument.Load(full);
-                    tests = tests.Where(t => Check(t, policy, diagnostics)).ToArray();
+                    var cache = new Dictionary<YMapping, Dictionary<string, object?>>(ReferenceEqualityComparer.Instance);
+                    tests = entries.Where(t => Check(t.Case, policy, diagnostics)).Select(t => WithValues(t, policy, cache, diagnostics)).ToArray();
                 }
                 else
                 {
@@ -53,6 +55,36 @@ internal static class PolicyTestFileReader
         diagnostics.ThrowIfAny();
         return (policy!, tests);
     }
+
+    /// <summary>Types the test's just-in-time values by the policy's attribute declarations.</summary>
+    /// <remarks>The cases of one entry share its mappings, which are read (and reported) once through <paramref name="cache"/>.</remarks>
+    private static PolicyTestCase WithValues(TestSyntax entry, PolicyDocument policy, Dictionary<YMapping, Dictionary<string, object?>> cache, DiagnosticBag diagnostics)
+    {
+        var test = entry.Case;
+        var resource = policy.Resources[ObjectRef.Parse(test.Resource).Type];
+        return test with
+        {
+            UserAttributes = entry.UserAttributes is { } u
+                ? Once(u, m => AttributeValues.Read(m, PolicyDocument.UserType, Declared(policy.UserAttributes), $"'userAttributes' of the test of {test.User}", diagnostics))
+                : null,
+            ResourceAttributes = entry.ResourceAttributes is { } r
+                ? Once(r, m => AttributeValues.Read(m, resource.Name, Declared(resource.Attributes), $"'resourceAttributes' of the test of {test.Resource}", diagnostics))
+                : null,
+            Context = entry.Context is { } c ? Once(c, AttributeValues.ReadContext) : null,
+        };
+
+        Dictionary<string, object?> Once(YMapping mapping, Func<YMapping, Dictionary<string, object?>> reader)
+        {
+            if (!cache.TryGetValue(mapping, out var values))
+            {
+                cache[mapping] = values = reader(mapping);
+            }
+            return values;
+        }
+    }
+
+    private static Dictionary<string, ConditionParameterType> Declared(IReadOnlyList<AttributeDefinition> attributes) =>
+        attributes.ToDictionary(a => a.Name, a => a.Type, StringComparer.Ordinal);
 
     private static bool Check(PolicyTestCase test, PolicyDocument policy, DiagnosticBag diagnostics)
     {

@@ -11,6 +11,7 @@ namespace Arbiter.Policy.Yaml;
 internal sealed class YamlTreeReader
 {
     private readonly IParser _parser;
+    private readonly string[] _lines;
     private readonly DiagnosticBag _diagnostics;
     private readonly Dictionary<string, YNode> _anchors = new(StringComparer.Ordinal);
     private SourceSpan _last = new(1, 1, 1, 1);
@@ -18,6 +19,7 @@ internal sealed class YamlTreeReader
     private YamlTreeReader(string text, DiagnosticBag diagnostics)
     {
         _parser = new Parser(new StringReader(text));
+        _lines = text.Split('\n');
         _diagnostics = diagnostics;
     }
 
@@ -86,7 +88,10 @@ internal sealed class YamlTreeReader
         switch (e)
         {
             case Scalar scalar:
-                return Remember(scalar.Anchor, new YScalar(scalar.Value, IsNull(scalar), ToSpan(e.Start, e.End)));
+                {
+                    var span = ToSpan(e.Start, e.End);
+                    return Remember(scalar.Anchor, new YScalar(scalar.Value, IsNull(scalar), span, scalar.Style == ScalarStyle.Plain, ContentStart(scalar, span)));
+                }
             case SequenceStart start:
                 {
                     var items = new List<YNode>();
@@ -148,6 +153,32 @@ internal sealed class YamlTreeReader
     {
         var begin = ToSpan(start.Start, start.End);
         return new SourceSpan(begin.Line, begin.Column, _last.EndLine, _last.EndColumn);
+    }
+
+    /// <summary>
+    /// Where the text of a scalar starts: after the quote of a quoted scalar; for a block scalar, the first non-blank
+    /// character of the first non-blank line after the indicator.
+    /// </summary>
+    private SourceSpan ContentStart(Scalar scalar, SourceSpan span)
+    {
+        switch (scalar.Style)
+        {
+            case ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted:
+                return span with { Column = span.Column + 1, EndLine = span.Line, EndColumn = span.Column + 1 };
+            case ScalarStyle.Literal or ScalarStyle.Folded:
+                for (var line = span.Line; line < _lines.Length; line++)
+                {
+                    var text = _lines[line]; // 0-based index `line` is the 1-based line after the indicator's
+                    var indent = text.Length - text.TrimStart(' ').Length;
+                    if (text.Trim().Length > 0)
+                    {
+                        return new SourceSpan(line + 1, indent + 1, line + 1, indent + 1);
+                    }
+                }
+                return span;
+            default:
+                return span;
+        }
     }
 
     private static bool IsNull(Scalar scalar) =>
