@@ -116,17 +116,19 @@ internal static class ConditionCompiler
     {
         var declarations = CelDeclarations.FromParameters(condition.Parameters ?? []);
         var names = ParameterNames(condition);
-        if (!names.Contains(Context))
+        // Declared only when read, so a plain OpenFGA condition has exactly its parameters' slots.
+        var reads = Reads(condition, CelOptions.Default);
+        if (reads.Contains(Context))
         {
             declarations.Add(Context, CelType.MapOfDyn);
         }
         if (site is null)
         {
-            if (!names.Contains(Subject))
+            if (reads.Contains(Subject))
             {
                 declarations.Add(Subject, CelType.MapOfDyn);
             }
-            if (!names.Contains(Object))
+            if (reads.Contains(Object))
             {
                 declarations.Add(Object, CelType.MapOfDyn);
             }

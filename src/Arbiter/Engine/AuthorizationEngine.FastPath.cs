@@ -4,8 +4,6 @@ namespace Arbiter;
 
 public sealed partial class AuthorizationEngine
 {
-    [ThreadStatic]
-    private static ConditionInputs? t_inputs;
 
     /// <summary>
     /// The common case without the evaluator: a relation that is only direct (no usersets allowed), no contextual tuples,
@@ -58,10 +56,7 @@ public sealed partial class AuthorizationEngine
         }
         else
         {
-            var inputs = t_inputs ??= new ConditionInputs();
-            inputs.Reset(context, null);
-            outcome = program.Evaluate(condition.Context, inputs, null, trace: null);
-            inputs.Reset(null, null);
+            outcome = program.Evaluate(condition.Context, context);
         }
         return outcome.Value switch
         {

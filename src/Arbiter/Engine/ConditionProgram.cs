@@ -96,9 +96,19 @@ internal sealed class ConditionProgram
     /// <param name="inputs">The request's context and the subject's attributes.</param>
     /// <param name="objectAttributes">The object's attribute values, or <see langword="null"/> when it has none.</param>
     /// <param name="trace">When explaining, collects the inputs used.</param>
-    public ConditionOutcome Evaluate(IReadOnlyDictionary<string, object?>? tupleContext, ConditionInputs? inputs, CelValue[]? objectAttributes, ConditionTrace? trace)
+    public ConditionOutcome Evaluate(IReadOnlyDictionary<string, object?>? tupleContext, ConditionInputs? inputs, CelValue[]? objectAttributes, ConditionTrace? trace) =>
+        Evaluate(tupleContext, inputs?.Context, inputs, objectAttributes, trace);
+
+    /// <summary>
+    /// Evaluates a condition that reads only its parameters (no attributes, no <c>context</c>) with the request context
+    /// as given: the fast path's form, with no inputs object.
+    /// </summary>
+    public ConditionOutcome Evaluate(IReadOnlyDictionary<string, object?>? tupleContext, IReadOnlyDictionary<string, object?>? requestContext) =>
+        Evaluate(tupleContext, requestContext, null, null, null);
+
+    private ConditionOutcome Evaluate(IReadOnlyDictionary<string, object?>? tupleContext, IReadOnlyDictionary<string, object?>? requestContext,
+        ConditionInputs? inputs, CelValue[]? objectAttributes, ConditionTrace? trace)
     {
-        var requestContext = inputs?.Context;
         if (_parameterCount == 0 && tupleContext is { Count: > 0 })
         {
             // As OpenFGA: a context given to a condition without parameters is an error. (OpenFGA also refuses a request
