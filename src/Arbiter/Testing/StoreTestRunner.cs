@@ -4,8 +4,9 @@ namespace Arbiter.Testing;
 
 /// <summary>
 /// Runs the tests of a <see cref="StoreFile"/>: for each test, an authorizer over the model with the store's tuples plus the
-/// test's tuples, then every assertion. One assertion is one relation of a <c>check</c> for one user and one object, or one
-/// relation of a <c>list_objects</c> / <c>list_users</c> entry. Listing assertions are read but reported as not run
+/// test's tuples (and the store's plus the test's attribute values, an Arbiter extension), then every assertion. One
+/// assertion is one relation of a <c>check</c> for one user and one object, or one relation of a <c>list_objects</c> /
+/// <c>list_users</c> entry. Listing assertions are read but reported as not run
 /// until listing lands in the engine.
 /// </summary>
 public sealed class StoreTestRunner
@@ -81,7 +82,7 @@ public sealed class StoreTestRunner
                 }
                 catch (ArbiterException ex)
                 {
-                    setupError = "the test's tuples or attributes could not be written: " + ex.Message;
+                    setupError = (attributes.Count == 0 ? "the test's tuples could not be written: " : "the test's tuples or attributes could not be written: ") + ex.Message;
                 }
             }
         }

@@ -176,4 +176,22 @@ public class AttributesCommandTests
 
         run.ExitCode.ShouldBe(0, run.ToString());
     }
+
+    [Fact]
+    public async Task Docs_TheAttributesStoreFileExample_Passes()
+    {
+        var markdown = File.ReadAllText(RepoPaths.Of("docs/cli.md")).ReplaceLineEndings("\n");
+        var section = markdown[markdown.IndexOf("### Attributes (Arbiter extension)", StringComparison.Ordinal)..];
+        var start = section.IndexOf("```yaml\n", StringComparison.Ordinal) + "```yaml\n".Length;
+        var yaml = section[start..section.IndexOf("```", start, StringComparison.Ordinal)];
+        using var dir = new TempDirectory();
+        File.Copy(Samples.AbacModel, Path.Combine(dir.Path, "model.fga"));
+        dir.Write("people.yaml", "- entity: user:bob\n  values: {clearance: 1}\n");
+        var path = dir.Write("store.fga.yaml", yaml);
+
+        var run = await CliRun.RunAsync("test", path);
+
+        run.ExitCode.ShouldBe(0, run.ToString());
+        run.LastLine.ShouldBe("3 passed, 0 failed");
+    }
 }
