@@ -31,13 +31,15 @@ internal static class CheckLike
             var subject = RequestParser.Subject(parseResult.GetValue(user)!);
             var relationName = parseResult.GetValue(relation)!;
             var target = RequestParser.Object(parseResult.GetValue(@object)!);
-            var (requestContext, contextualTuples) = input.ReadRequestExtras(parseResult);
+            var extras = input.ReadRequestExtras(parseResult);
             var store = input.Load(parseResult);
             RequestParser.Validate(store.Model, subject, relationName, target);
             var request = new CheckRequest(subject, relationName, target)
             {
-                Context = requestContext,
-                ContextualTuples = contextualTuples,
+                Context = extras.Context,
+                ContextualTuples = extras.ContextualTuples,
+                SubjectAttributes = extras.SubjectAttributes,
+                ObjectAttributes = extras.ObjectAttributes,
                 Explain = explain,
                 ExplainValues = explain && parseResult.GetValue(showValues),
             };

@@ -26,10 +26,16 @@ internal static class ListActionsCommand
         {
             var subject = RequestParser.Subject(parseResult.GetValue(user)!);
             var target = RequestParser.Object(parseResult.GetValue(@object)!);
-            var (requestContext, contextualTuples) = input.ReadRequestExtras(parseResult);
+            var extras = input.ReadRequestExtras(parseResult);
             var store = input.Load(parseResult);
             RequestParser.Validate(store.Model, subject, relation: null, target);
-            var request = new ListActionsRequest(subject, target) { Context = requestContext, ContextualTuples = contextualTuples };
+            var request = new ListActionsRequest(subject, target)
+            {
+                Context = extras.Context,
+                ContextualTuples = extras.ContextualTuples,
+                SubjectAttributes = extras.SubjectAttributes,
+                ObjectAttributes = extras.ObjectAttributes,
+            };
             var actions = await store.Authorizer.ListActionsAsync(request, cancellationToken).ConfigureAwait(false);
             if (parseResult.GetValue(json))
             {

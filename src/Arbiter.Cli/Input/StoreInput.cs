@@ -6,7 +6,8 @@ namespace Arbiter.Cli.Input;
 
 /// <summary>
 /// The options that say where the model and relationships come from (until stores exist): <c>--model</c> with
-/// <c>--tuples</c> / <c>--tuple</c>, or <c>--store-file</c>; and the request extras <c>--context</c> and <c>--contextual-tuple</c>.
+/// <c>--tuples</c> / <c>--tuple</c>, or <c>--store-file</c>; and the request extras <c>--context</c>, <c>--contextual-tuple</c>,
+/// <c>--subject-attributes</c> and <c>--object-attributes</c>.
 /// </summary>
 internal sealed class StoreInput
 {
@@ -18,7 +19,7 @@ internal sealed class StoreInput
 
     public Option<string?> StoreFile { get; } = new("--store-file", "-s")
     {
-        Description = "An OpenFGA store file (.fga.yaml): its model and its top-level tuples are used.",
+        Description = "An OpenFGA store file (.fga.yaml): its model, its top-level tuples and its top-level attributes are used.",
         HelpName = "FILE",
     };
 
@@ -46,6 +47,18 @@ internal sealed class StoreInput
         HelpName = "TUPLE",
     };
 
+    public Option<string?> SubjectAttributes { get; } = new("--subject-attributes")
+    {
+        Description = "Attribute values of the user for this request only, as a JSON object overriding stored values, e.g. '{\"department\": \"eng\"}'.",
+        HelpName = "JSON",
+    };
+
+    public Option<string?> ObjectAttributes { get; } = new("--object-attributes")
+    {
+        Description = "Attribute values of the object for this request only, as a JSON object overriding stored values, e.g. '{\"classification\": 2}'.",
+        HelpName = "JSON",
+    };
+
     public void AddTo(Command command)
     {
         command.Options.Add(Model);
@@ -54,6 +67,8 @@ internal sealed class StoreInput
         command.Options.Add(Tuples);
         command.Options.Add(Context);
         command.Options.Add(ContextualTuples);
+        command.Options.Add(SubjectAttributes);
+        command.Options.Add(ObjectAttributes);
     }
 
     /// <summary>Loads the model and the tuples and makes an authorizer over them.</summary>
@@ -70,6 +85,7 @@ internal sealed class StoreInput
         }
         AuthorizationModel model;
         var tuples = new List<RelationshipTuple>();
+        IReadOnlyList<StoreAttributes> attributes = [];
         if (storePath is not null)
         {
             var store = StoreFileLoader.Load(storePath);
@@ -79,6 +95,7 @@ internal sealed class StoreInput
             }
             model = store.File!.Model;
             tuples.AddRange(store.File.Tuples);
+            attributes = store.File.Attributes;
         }
         else
         {
@@ -99,27 +116,41 @@ internal sealed class StoreInput
             tuples.AddRange(file.Tuples);
         }
         tuples.AddRange(ParseTuples(parseResult.GetValue(Tuples), "--tuple"));
-        IAuthorizer authorizer;
+        AuthorizationEngine engine;
         try
         {
-            authorizer = EngineAuthorizerFactory.Create(model, tuples.Distinct().ToList());
+            engine = EngineAuthorizerFactory.Create(model, tuples.Distinct().ToList());
         }
         catch (ArbiterException ex) when (ex is not ModelValidationException)
         {
             throw new CliInputException("a tuple does not fit the model: " + ex.Message);
         }
-        return new LoadedStore(model, authorizer);
+        try
+        {
+            EngineAuthorizerFactory.WriteAttributes(engine, model, attributes);
+        }
+        catch (ArbiterException ex) when (ex is not ModelValidationException)
+        {
+            throw new CliInputException($"cannot load store file {storePath}: {ex.Message}");
+        }
+        return new LoadedStore(model, engine);
     }
 
-    /// <summary>Reads <c>--context</c> and <c>--contextual-tuple</c>.</summary>
-    public (IReadOnlyDictionary<string, object?>? Context, IReadOnlyList<RelationshipTuple> ContextualTuples) ReadRequestExtras(ParseResult parseResult)
+    /// <summary>Reads <c>--context</c>, <c>--contextual-tuple</c>, <c>--subject-attributes</c> and <c>--object-attributes</c>.</summary>
+    /// <exception cref="CliInputException">A JSON option is not valid JSON or not an object, or a tuple is malformed.</exception>
+    public RequestExtras ReadRequestExtras(ParseResult parseResult) => new(
+        JsonObjectOption(parseResult, Context),
+        ParseTuples(parseResult.GetValue(ContextualTuples), "--contextual-tuple"),
+        JsonObjectOption(parseResult, SubjectAttributes),
+        JsonObjectOption(parseResult, ObjectAttributes));
+
+    private static IReadOnlyDictionary<string, object?>? JsonObjectOption(ParseResult parseResult, Option<string?> option)
     {
-        IReadOnlyDictionary<string, object?>? context = null;
-        if (parseResult.GetValue(Context) is { } json && !JsonValues.TryParseObject(json, out context, out var error))
+        if (parseResult.GetValue(option) is not { } json)
         {
-            throw new CliInputException($"invalid --context: {error}");
+            return null;
         }
-        return (context, ParseTuples(parseResult.GetValue(ContextualTuples), "--contextual-tuple"));
+        return JsonValues.TryParseObject(json, out var values, out var error) ? values : throw new CliInputException($"invalid {option.Name}: {error}");
     }
 
     private static List<RelationshipTuple> ParseTuples(string[]? texts, string option)

@@ -23,11 +23,17 @@ internal static class StoreTestReports
                 json["user"] = check.User.ToString();
                 json["object"] = check.Object.ToString();
                 json["context"] = JsonOutput.Object(check.Context);
+                json["subjectAttributes"] = JsonOutput.Object(check.SubjectAttributes);
+                json["objectAttributes"] = JsonOutput.Object(check.ObjectAttributes);
                 json["expected"] = check.Expected;
+                json["expectedError"] = check.ExpectedError;
                 json["actual"] = check.Actual;
                 json["error"] = check.Error;
-                return new AssertionReport(result.TestName, "check", $"user={check.User} relation={check.Relation} object={check.Object}" + ContextText(check.Context),
-                    Bool(check.Expected), check.Actual is { } actual ? Bool(actual) : null, result.Outcome, result.Error, json);
+                return new AssertionReport(result.TestName, "check",
+                    $"user={check.User} relation={check.Relation} object={check.Object}" + ValuesText("context", check.Context)
+                        + ValuesText("subject_attributes", check.SubjectAttributes) + ValuesText("object_attributes", check.ObjectAttributes),
+                    check.ExpectedError is { } expectedError ? $"an error containing '{expectedError}'" : Bool(check.Expected),
+                    check.Actual is { } actual ? Bool(actual) : null, result.Outcome, result.Error, json);
             case ListObjectsAssertionResult list:
                 json["kind"] = "list_objects";
                 json["user"] = list.User.ToString();
@@ -62,6 +68,6 @@ internal static class StoreTestReports
 
     private static string List(IReadOnlyList<string> values) => "[" + string.Join(", ", values) + "]";
 
-    private static string ContextText(IReadOnlyDictionary<string, object?>? context) =>
-        context is null ? string.Empty : " context=" + JsonOutput.Object(context)!.ToJsonString();
+    private static string ValuesText(string name, IReadOnlyDictionary<string, object?>? values) =>
+        values is null ? string.Empty : $" {name}=" + JsonOutput.Object(values)!.ToJsonString();
 }

@@ -20,6 +20,18 @@ public sealed record StoreCheck
     /// <summary>Request context for conditions (<c>context:</c>), if any.</summary>
     public IReadOnlyDictionary<string, object?>? Context { get; init; }
 
+    /// <summary>Attribute values of the subject for these checks only (<c>subject_attributes:</c>), overriding stored ones.</summary>
+    public IReadOnlyDictionary<string, object?>? SubjectAttributes { get; init; }
+
+    /// <summary>Attribute values of the object for these checks only (<c>object_attributes:</c>), overriding stored ones.</summary>
+    public IReadOnlyDictionary<string, object?>? ObjectAttributes { get; init; }
+
+    /// <summary>
+    /// The relations whose check is expected to fail with an error (an assertion written <c>relation: {error: TEXT}</c>), with
+    /// the text the error message must contain. Such a relation is in <see cref="Assertions"/> too, expecting <see langword="false"/>.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> ExpectedErrors { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
     /// <summary>Where the entry is in the file.</summary>
     public SourceSpan? Span { get; init; }
 }

@@ -20,6 +20,12 @@ public sealed record StoreFile
     /// <summary>The tuples written before every test (<c>tuples:</c>, <c>tuple_file:</c> and <c>tuple_files:</c>), in file order without duplicates.</summary>
     public IReadOnlyList<RelationshipTuple> Tuples { get; init; } = [];
 
+    /// <summary>
+    /// The attribute values written before every test (<c>attributes:</c>, <c>attribute_file:</c> and <c>attribute_files:</c>,
+    /// an Arbiter extension), in file order. Entries for the same entity are merged, later values overriding earlier ones.
+    /// </summary>
+    public IReadOnlyList<StoreAttributes> Attributes { get; init; } = [];
+
     /// <summary>The tests, in file order.</summary>
     public IReadOnlyList<StoreTest> Tests { get; init; } = [];
 }

@@ -7,14 +7,15 @@ internal sealed partial class StoreFileReader
 {
     private static readonly HashSet<string> TestKeys = new(StringComparer.Ordinal)
     {
-        "name", "description", "tuples", "tuple_file", "check", "list_objects", "list_users",
+        "name", "description", "tuples", "tuple_file", "attributes", "attribute_file", "check", "list_objects", "list_users",
     };
 
-    private static readonly HashSet<string> CheckKeys = new(StringComparer.Ordinal) { "user", "users", "object", "objects", "context", "assertions" };
+    private static readonly HashSet<string> CheckKeys = new(StringComparer.Ordinal) { "user", "users", "object", "objects", "context", "subject_attributes", "object_attributes", "assertions" };
     private static readonly HashSet<string> ListObjectsKeys = new(StringComparer.Ordinal) { "user", "type", "context", "assertions" };
     private static readonly HashSet<string> ListUsersKeys = new(StringComparer.Ordinal) { "object", "user_filter", "context", "assertions" };
     private static readonly HashSet<string> UserFilterKeys = new(StringComparer.Ordinal) { "type", "relation" };
     private static readonly HashSet<string> ListUsersAssertionKeys = new(StringComparer.Ordinal) { "users" };
+    private static readonly HashSet<string> ErrorAssertionKeys = new(StringComparer.Ordinal) { "error" };
 
     private List<StoreTest> ReadTests(YamlNode? node)
     {
@@ -37,6 +38,7 @@ internal sealed partial class StoreFileReader
                 Name = name,
                 Description = _reader.OptionalString(map, "description", "a test's 'description'"),
                 Tuples = tuples.Distinct().ToList(),
+                Attributes = ReadAttributes(map, $"'attributes' of test '{name}'", $"'attribute_file' of test '{name}'"),
                 Checks = ReadEach(map, "check", name, ReadCheck),
                 ListObjects = ReadEach(map, "list_objects", name, ReadListObjects),
                 ListUsers = ReadEach(map, "list_users", name, ReadListUsers),
@@ -69,6 +71,7 @@ internal sealed partial class StoreFileReader
         var users = OneOrMany(map, "user", "users", what, ParseSubject);
         var objects = OneOrMany(map, "object", "objects", what, ParseObject);
         var assertions = new List<KeyValuePair<string, bool>>();
+        var expectedErrors = new Dictionary<string, string>(StringComparer.Ordinal);
         if (!map.TryGet("assertions", out var assertionsNode))
         {
             _reader.Report("missing-key", $"{what} needs 'assertions'", node);
@@ -77,12 +80,26 @@ internal sealed partial class StoreFileReader
         {
             foreach (var (relation, value) in assertionMap.Entries)
             {
-                if (_reader.TryBool(value, $"the assertion '{relation}' of {what}", out var expected))
+                var assertionWhat = $"the assertion '{relation}' of {what}";
+                if (value is YamlMappingNode)
+                {
+                    // Arbiter extension: `relation: {error: TEXT}` expects the check to fail with an error containing TEXT.
+                    if (_reader.Map(value, assertionWhat, ErrorAssertionKeys) is { } errorMap
+                        && _reader.RequiredString(errorMap, "error", assertionWhat) is { } text)
+                    {
+                        assertions.Add(new(relation, false));
+                        expectedErrors[relation] = text;
+                    }
+                }
+                else if (_reader.TryBool(value, assertionWhat, out var expected))
                 {
                     assertions.Add(new(relation, expected));
                 }
             }
         }
+        var context = _reader.Context(map, "context", what);
+        var subjectAttributes = AttributeValues(map, "subject_attributes", what);
+        var objectAttributes = AttributeValues(map, "object_attributes", what);
         if (users is null || objects is null)
         {
             return null;
@@ -92,9 +109,22 @@ internal sealed partial class StoreFileReader
             Users = users,
             Objects = objects,
             Assertions = assertions,
-            Context = _reader.Context(map, "context", what),
+            ExpectedErrors = expectedErrors,
+            Context = context,
+            SubjectAttributes = subjectAttributes,
+            ObjectAttributes = objectAttributes,
             Span = YamlReader.SpanOf(node),
         };
+    }
+
+    /// <summary>Reads <c>subject_attributes:</c> or <c>object_attributes:</c>: a mapping of attribute names to values.</summary>
+    private IReadOnlyDictionary<string, object?>? AttributeValues(YamlMap map, string key, string what)
+    {
+        if (!map.TryGet(key, out var node) || YamlReader.IsNull(node))
+        {
+            return null;
+        }
+        return _reader.Map(node, $"'{key}' of {what}", allowed: null) is null ? null : (IReadOnlyDictionary<string, object?>?)YamlReader.ToValue(node);
     }
 
     private StoreListObjects? ReadListObjects(YamlNode node, string what)

@@ -9,7 +9,7 @@ internal sealed partial class StoreFileReader
 {
     private static readonly HashSet<string> RootKeys = new(StringComparer.Ordinal)
     {
-        "name", "model", "model_file", "tuples", "tuple_file", "tuple_files", "tests",
+        "name", "model", "model_file", "tuples", "tuple_file", "tuple_files", "attributes", "attribute_file", "attribute_files", "tests",
     };
 
     private readonly YamlReader _reader;
@@ -47,6 +47,11 @@ internal sealed partial class StoreFileReader
         {
             tuples.AddRange(ReadTupleFile(file, "an entry of 'tuple_files'"));
         }
+        var attributes = ReadAttributes(map, "'attributes'", "'attribute_file'");
+        foreach (var file in _reader.Sequence(map.TryGet("attribute_files", out var attributeFiles) ? attributeFiles : null, "'attribute_files'"))
+        {
+            attributes.AddRange(ReadAttributeFile(file, "an entry of 'attribute_files'"));
+        }
         if (!map.TryGet("tests", out var testsNode))
         {
             _reader.Report("missing-key", "the store file needs 'tests'", root);
@@ -62,6 +67,7 @@ internal sealed partial class StoreFileReader
             Source = _reader.Source,
             Model = model,
             Tuples = tuples.Distinct().ToList(),
+            Attributes = attributes,
             Tests = tests,
         });
     }
@@ -157,6 +163,33 @@ internal sealed partial class StoreFileReader
         }
         _reader.Diagnostics.AddRange(result.Diagnostics);
         return result.Tuples;
+    }
+
+    /// <summary>Reads a map's <c>attributes:</c> and <c>attribute_file:</c> (a store's or a test's).</summary>
+    private List<StoreAttributes> ReadAttributes(YamlMap map, string inlineWhat, string fileWhat)
+    {
+        var attributes = YamlAttributeReader.ReadList(_reader, map.TryGet("attributes", out var node) ? node : null, inlineWhat);
+        if (map.TryGet("attribute_file", out var file) && !YamlReader.IsNull(file))
+        {
+            attributes.AddRange(ReadAttributeFile(file, fileWhat));
+        }
+        return attributes;
+    }
+
+    private IReadOnlyList<StoreAttributes> ReadAttributeFile(YamlNode node, string what)
+    {
+        if (!_reader.TryString(node, what, out var relative))
+        {
+            return [];
+        }
+        var (entries, diagnostics) = AttributeFileLoader.Load(ResolvePath(relative));
+        if (diagnostics is [{ Code: "file-not-found" }])
+        {
+            _reader.Report("file-not-found", $"attribute file '{relative}' not found (looked in {_baseDirectory})", node);
+            return [];
+        }
+        _reader.Diagnostics.AddRange(diagnostics);
+        return entries;
     }
 
     private string ResolvePath(string relative) => Path.GetFullPath(Path.Combine(_baseDirectory, relative));

@@ -12,6 +12,12 @@ public sealed record StoreTest
     /// <summary>Tuples added for this test only (<c>tuples:</c> and <c>tuple_file:</c>), on top of the store's tuples.</summary>
     public IReadOnlyList<RelationshipTuple> Tuples { get; init; } = [];
 
+    /// <summary>
+    /// Attribute values for this test only (<c>attributes:</c> and <c>attribute_file:</c>), merged over the store's:
+    /// a value given here overrides the store's value of the same attribute of the same entity.
+    /// </summary>
+    public IReadOnlyList<StoreAttributes> Attributes { get; init; } = [];
+
     /// <summary>The <c>check:</c> entries.</summary>
     public IReadOnlyList<StoreCheck> Checks { get; init; } = [];
 

@@ -9,6 +9,13 @@ internal static class Samples
 
     public static string ConditionsStore => RepoPaths.Of("samples/conditions/store.fga.yaml");
 
+    public static string AbacStore => RepoPaths.Of("samples/abac/store.fga.yaml");
+
+    public static string AbacModel => RepoPaths.Of("samples/abac/model.fga");
+
+    /// <summary>The number of assertions in the ABAC store file.</summary>
+    public const int AbacAssertions = 25;
+
     /// <summary>The number of assertions in the conditions store file.</summary>
     public const int ConditionsAssertions = 8;
 
