@@ -72,6 +72,8 @@ public class PolicyRulesErrorTests
         { "resources:\n  doc: {actions: [read]}\nresourceSets:\n  big: 'true'\n", "wrong-shape", 4, 8 },
         { "userSets:\n  big: {description: x}\n", "missing-key", 2, 3 },
         { "userSets:\n  a_name_that_is_far_too_long_for_a_condition_name_x: 'true'\n", "invalid-name", 2, 3 },
+        { "resources:\n  doc: {actions: [read], attributes: {level: int}}\nuserAttributes: {clearance: int}\nuserSets:\n  s: object.level > 1\n", "set-reads-other-side", 5, 6 },
+        { "resources:\n  doc: {actions: [read], attributes: {level: int}}\nuserAttributes: {clearance: int}\nresourceSets:\n  big: {resource: doc, when: subject.clearance > 1}\n", "set-reads-other-side", 5, 30 },
     };
 
     /// <summary>CEL mistakes are found by the engine's model validation and point into the YAML.</summary>
@@ -84,14 +86,14 @@ public class PolicyRulesErrorTests
         { "    when: subject.clearance\n", "cel-type-error", 11, 11 },
         // in a block scalar the line is exact and the column counts from the block's indentation (here the same)
         { "    when: |\n      subject.clearance >= 1 &&\n      object.level == 'x'\n", "cel-type-error", 13, 14 },
-        { "    userSet: s\n", "cel-type-error", 7, 13 },
+        { "    userSet: s\n", "cel-type-error", 7, 14 },
     };
 
     [Theory]
     [MemberData(nameof(CelMistakes))]
     public void Parse_CelMistake_IsReportedInTheYaml(string tail, string code, int line, int column) =>
         Expect(
-            "resources:\n  doc:\n    actions: [read]\n    attributes: {level: int}\nuserAttributes: {clearance: int}\nuserSets:\n  s: object.other == 1\nrules:\n  - resource: doc\n    allow: read\n" + tail,
+            "resources:\n  doc:\n    actions: [read]\n    attributes: {level: int}\nuserAttributes: {clearance: int}\nuserSets:\n  s: subject.other == 1\nrules:\n  - resource: doc\n    allow: read\n" + tail,
             code, line, column);
 
     [Theory]

@@ -1,3 +1,4 @@
+using Arbiter.Conditions;
 using Arbiter.Model;
 using Arbiter.Policy.Yaml;
 
@@ -42,12 +43,26 @@ internal sealed partial class PolicyBinder
         return result;
     }
 
+    /// <summary>A user set is defined by the user alone (and the context), a resource set by the resource alone: refuses a set reading the other side's attributes.</summary>
+    private void ReadsOnly(SetSyntax set, string kind, string own, string other)
+    {
+        var probe = new ConditionDefinition(set.Name.Name, set.When.Value ?? string.Empty, []);
+        var wrong = ConditionCompiler.ReadAttributes(probe, CelOptions.Default).FirstOrDefault(r => r.StartsWith(other + ".", StringComparison.Ordinal));
+        if (wrong is not null)
+        {
+            _diagnostics.Add(PolicyCodes.SetReadsOtherSide,
+                $"the {kind} '{set.Name.Name}' reads '{wrong}': a {kind} is defined by {own}.* (and context.*) alone; compare the two in a rule's 'when:'",
+                set.When.Span, set.Name.Name);
+        }
+    }
+
     private void BindSets()
     {
         foreach (var set in _syntax.UserSets)
         {
             if (CheckConditionName(set.Name, UserSetConditionPrefix, "user set"))
             {
+                ReadsOnly(set, "user set", ConditionCompiler.Subject, ConditionCompiler.Object);
                 _userSets[set.Name.Name] = set;
             }
         }
@@ -57,6 +72,7 @@ internal sealed partial class PolicyBinder
             {
                 continue;
             }
+            ReadsOnly(set, "resource set", ConditionCompiler.Object, ConditionCompiler.Subject);
             if (!_resources.ContainsKey(set.Resource!.Name))
             {
                 Error(PolicyCodes.UnknownResource, $"resource set '{set.Name}' is of unknown resource type '{set.Resource}'; the resource types are {List(_resources.Keys)}", set.Resource);

@@ -36,6 +36,9 @@ internal static class PolicyCodes
     /// <summary>A user set that <c>userSets:</c> does not define.</summary>
     public const string UnknownUserSet = "unknown-user-set";
 
+    /// <summary>A user set reading the resource's attributes (<c>object.x</c>), or a resource set reading the user's (<c>subject.x</c>).</summary>
+    public const string SetReadsOtherSide = "set-reads-other-side";
+
     /// <summary>A resource set that <c>resourceSets:</c> does not define.</summary>
     public const string UnknownResourceSet = "unknown-resource-set";
 
