@@ -12,4 +12,12 @@ public interface IAuthorizer
 
     /// <summary>Every relation of the object's type that the subject has to the object, in model order.</summary>
     ValueTask<IReadOnlyList<string>> ListActionsAsync(ListActionsRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>Every object of a type the subject has the relation to: complete, sorted, paged, and explicit when a limit stops it.</summary>
+    /// <exception cref="ArbiterException">The request names a type or relation the model does not have, or is malformed.</exception>
+    ValueTask<ListObjectsResult> ListObjectsAsync(ListObjectsRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>The subjects (of the filters' kinds) that have the relation to the object (OpenFGA's ListUsers).</summary>
+    /// <exception cref="ArbiterException">The request names a type or relation the model does not have, or is malformed.</exception>
+    ValueTask<ListSubjectsResult> ListSubjectsAsync(ListSubjectsRequest request, CancellationToken cancellationToken = default);
 }

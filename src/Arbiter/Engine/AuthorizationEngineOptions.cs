@@ -52,8 +52,24 @@ public sealed class AuthorizationEngineOptions
     internal ContextLimits ContextLimits => new(MaxContextEntries, MaxContextDepth, MaxContextStringLength);
 
     /// <summary>Throws when a setting is out of range.</summary>
+    /// <summary>
+    /// The most candidates one ListObjects or ListSubjects call examines before it stops and answers with what it has,
+    /// <see cref="ListStop.CandidateLimit"/> and a continuation token (never a silently short list).
+    /// </summary>
+    /// <value>1,000,000.</value>
+    public int MaxListCandidates { get; set; } = 1_000_000;
+
+    /// <summary>How long one ListObjects or ListSubjects call may work before it answers with what it has, <see cref="ListStop.Deadline"/> and a continuation token.</summary>
+    /// <value>3 seconds (OpenFGA's default deadline), <see cref="Timeout.InfiniteTimeSpan"/> for none.</value>
+    public TimeSpan ListDeadline { get; set; } = TimeSpan.FromSeconds(3);
+
     internal void Validate()
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxListCandidates, 1, nameof(MaxListCandidates));
+        if (ListDeadline <= TimeSpan.Zero && ListDeadline != Timeout.InfiniteTimeSpan)
+        {
+            throw new ArgumentOutOfRangeException(nameof(ListDeadline), ListDeadline, "the list deadline must be positive or infinite");
+        }
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxResolutionDepth, 1, nameof(MaxResolutionDepth));
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxTuplesPerWrite, 1, nameof(MaxTuplesPerWrite));
         ArgumentOutOfRangeException.ThrowIfNegative(MaxContextualTuples, nameof(MaxContextualTuples));

@@ -25,4 +25,19 @@ internal sealed class FakeAuthorizer(IReadOnlyList<RelationshipTuple> tuples) : 
 
     public ValueTask<IReadOnlyList<string>> ListActionsAsync(ListActionsRequest request, CancellationToken cancellationToken = default) =>
         throw new NotSupportedException();
+
+    public ValueTask<ListObjectsResult> ListObjectsAsync(ListObjectsRequest request, CancellationToken cancellationToken = default) =>
+        ValueTask.FromResult(new ListObjectsResult
+        {
+            Objects = tuples.Where(t => t.Subject == request.Subject && t.Relation == request.Relation && t.Object.Type == request.ObjectType)
+                .Select(t => t.Object).Distinct().OrderBy(o => o.Id, StringComparer.Ordinal).ToList(),
+        });
+
+    public ValueTask<ListSubjectsResult> ListSubjectsAsync(ListSubjectsRequest request, CancellationToken cancellationToken = default) =>
+        ValueTask.FromResult(new ListSubjectsResult
+        {
+            Subjects = tuples.Where(t => t.Object == request.Object && t.Relation == request.Relation
+                    && request.Filters.Any(f => f.Type == t.Subject.Type && f.Relation == t.Subject.Relation))
+                .Select(t => t.Subject).Distinct().ToList(),
+        });
 }
