@@ -41,83 +41,90 @@ public sealed partial class AuthorizationEngine
             throw RequestError(ArbiterErrorCode.ValidationError, $"the page size must be at least 1, not {request.PageSize}");
         }
         // the subject is validated as for a check (any object id will do)
-        ResolveRequest(state.Model, new ObjectRef(type.Name, "_"), request.Relation, request.Subject, out _, out _);
+        var relation = ResolveRequest(state.Model, new ObjectRef(type.Name, "_"), request.Relation, request.Subject, out var userType, out var userRelation);
         ValidateContext(request.Context);
         var contextual = request.ContextualTuples.Count == 0 ? null : BuildContextual(state, request.ContextualTuples);
         var after = request.ContinuationToken is null ? null : ReadToken(request.ContinuationToken, "objects", Fingerprint(request));
 
-        var candidates = new List<string>();
-        foreach (var entity in _tables.Entities.SortedEntitiesOf(type.TypeId))
-        {
-            candidates.Add(_tables.Entities.IdOf(entity));
-        }
-        if (contextual is not null)
-        {
-            var local = contextual.LocalEntitiesOf(type.TypeId).Select(l => l.Id).ToList();
-            if (local.Count > 0)
-            {
-                candidates.AddRange(local);
-                candidates.Sort(StringComparer.Ordinal);
-            }
-        }
+        var entities = _tables.Entities;
+        var candidates = Candidates(entities.SortedEntitiesOf(type.TypeId), contextual, type.TypeId);
         var start = 0;
         if (after is not null)
         {
-            start = candidates.BinarySearch(after, StringComparer.Ordinal);
-            start = start >= 0 ? start + 1 : ~start;
+            start = LowerBound(candidates, after);
+            if (start < candidates.Length && candidates[start].Id == after)
+            {
+                start++;
+            }
         }
 
-        var memo = new BatchMemo();
+        var subject = request.Subject;
+        var userEntity = contextual is null ? entities.Find(userType, subject.Id) : contextual.Find(userType, subject.Id);
+        if (request.SubjectAttributes is { Count: > 0 } && userRelation != SubjectKind.Plain)
+        {
+            throw RequestError(ArbiterErrorCode.ValidationError, $"invalid subject attributes: the subject '{subject}' is not an entity ('type:id')");
+        }
+        var subjectAttributes = userRelation == SubjectKind.Plain && (state.Model.HasAttributes || request.SubjectAttributes is { Count: > 0 })
+            ? RequestAttributes(state, state.Model.TypeById(userType)!, userEntity, request.SubjectAttributes, "subject")
+            : null;
+        var memo = new BatchMemo { SkipTopLevel = true };
+        memo.SetUser(userType, userEntity, userRelation, subject.Id);
+
         var objects = new List<ObjectRef>();
         var began = Stopwatch.GetTimestamp();
         var examined = 0;
         ListStop? stopped = null;
         string? resumeAfter = null;
-        for (var i = start; i < candidates.Count; i++)
+        var evaluator = CheckEvaluator.Rent();
+        try
         {
-            if (request.PageSize is { } size && objects.Count == size)
+            evaluator.Begin(_tables, state, _options.ConditionEvaluator, _options.MaxResolutionDepth, _options.Cel);
+            evaluator.SetRequest(contextual, request.Context, memo, explain: false, explainValues: false, subjectAttributes, -1, null);
+            for (var i = start; i < candidates.Length; i++)
             {
-                stopped = ListStop.PageFull;
-                resumeAfter = objects[^1].Id;
-                break;
-            }
-            if (examined == _options.MaxListCandidates)
-            {
-                stopped = ListStop.CandidateLimit;
-                resumeAfter = i == 0 ? null : candidates[i - 1];
-                break;
-            }
-            if (examined % DeadlineCheckInterval == 0 && examined > 0)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                if (_options.ListDeadline != Timeout.InfiniteTimeSpan && Stopwatch.GetElapsedTime(began) > _options.ListDeadline)
+                if (request.PageSize is { } size && objects.Count == size)
                 {
-                    stopped = ListStop.Deadline;
-                    resumeAfter = candidates[i - 1];
+                    stopped = ListStop.PageFull;
+                    resumeAfter = objects[^1].Id;
                     break;
                 }
-            }
-            examined++;
-            var objectRef = new ObjectRef(type.Name, candidates[i]);
-            var check = new CheckRequest(request.Subject, request.Relation, objectRef)
-            {
-                Context = request.Context,
-                SubjectAttributes = request.SubjectAttributes,
-            };
-            var decision = Decide(state, check, contextual, memo);
-            if (decision.Error is { } error)
-            {
-                return new ValueTask<ListObjectsResult>(new ListObjectsResult
+                if (examined == _options.MaxListCandidates)
                 {
-                    Error = new DecisionError(error.Code, $"listing stopped at {objectRef}: {error.Message}"),
-                    ModelId = state.Model.Id,
-                    Revision = state.Index.Revision,
-                });
+                    stopped = ListStop.CandidateLimit;
+                    resumeAfter = i == 0 ? null : candidates[i - 1].Id;
+                    break;
+                }
+                if (examined % DeadlineCheckInterval == 0 && examined > 0)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    if (_options.ListDeadline != Timeout.InfiniteTimeSpan && Stopwatch.GetElapsedTime(began) > _options.ListDeadline)
+                    {
+                        stopped = ListStop.Deadline;
+                        resumeAfter = candidates[i - 1].Id;
+                        break;
+                    }
+                }
+                examined++;
+                var (obj, id) = candidates[i];
+                var outcome = evaluator.Check(obj, relation, userType, userEntity, userRelation);
+                if (outcome.IsError)
+                {
+                    return new ValueTask<ListObjectsResult>(new ListObjectsResult
+                    {
+                        Error = new DecisionError(outcome.Error!.Code, $"listing stopped at {type.Name}:{id}: {outcome.Error.Message}"),
+                        ModelId = state.Model.Id,
+                        Revision = state.Index.Revision,
+                    });
+                }
+                if (outcome.IsTrue)
+                {
+                    objects.Add(new ObjectRef(type.Name, id));
+                }
             }
-            if (decision.Allowed)
-            {
-                objects.Add(objectRef);
-            }
+        }
+        finally
+        {
+            CheckEvaluator.Return(evaluator);
         }
         return new ValueTask<ListObjectsResult>(new ListObjectsResult
         {
@@ -127,6 +134,43 @@ public sealed partial class AuthorizationEngine
             ModelId = state.Model.Id,
             Revision = state.Index.Revision,
         });
+    }
+
+    /// <summary>The candidate objects, sorted by id: the store's entities of the type, and the request-local ones of contextual tuples.</summary>
+    private (int Entity, string Id)[] Candidates(int[] stored, ContextualTupleSet? contextual, int typeId)
+    {
+        var entities = _tables.Entities;
+        var local = contextual?.LocalEntitiesOf(typeId).ToList() ?? [];
+        var result = new (int Entity, string Id)[stored.Length + local.Count];
+        for (var i = 0; i < stored.Length; i++)
+        {
+            result[i] = (stored[i], entities.IdOf(stored[i]));
+        }
+        if (local.Count > 0)
+        {
+            local.CopyTo(result, stored.Length);
+            Array.Sort(result, static (a, b) => string.CompareOrdinal(a.Id, b.Id));
+        }
+        return result;
+    }
+
+    /// <summary>The first position whose id is not below <paramref name="id"/>.</summary>
+    private static int LowerBound((int Entity, string Id)[] candidates, string id)
+    {
+        int lo = 0, hi = candidates.Length;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (string.CompareOrdinal(candidates[mid].Id, id) < 0)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+        return lo;
     }
 
     private static string Fingerprint(ListObjectsRequest request) => $"{request.Subject}|{request.Relation}|{request.ObjectType}";

@@ -66,6 +66,17 @@ public sealed partial class AuthorizationEngine
 
         var expansion = new SubjectExpansion(this, state, contextual, plain, usersets);
         expansion.Expand(obj, relation, 0);
+        if (expansion.TooDeep)
+        {
+            // as a check would: a path longer than the depth limit fails the listing instead of cutting it short
+            return new ValueTask<ListSubjectsResult>(new ListSubjectsResult
+            {
+                Error = new DecisionError(ArbiterErrorCode.ResolutionTooComplex,
+                    $"listing the subjects of {request.Object}#{request.Relation} exceeded the depth limit of {_options.MaxResolutionDepth}"),
+                ModelId = model.Id,
+                Revision = state.Index.Revision,
+            });
+        }
 
         var memo = new BatchMemo();
         var subjects = new List<SubjectRef>();
@@ -141,9 +152,17 @@ public sealed partial class AuthorizationEngine
 
         public List<SubjectRef> Candidates { get; } = [];
 
+        /// <summary>Whether a path went deeper than the resolution depth limit (the listing then fails, never cut short).</summary>
+        public bool TooDeep { get; private set; }
+
         public void Expand(int obj, CompiledRelation relation, int depth)
         {
-            if (depth > engine._options.MaxResolutionDepth || !_visited.Add(RelationshipIndex.Key(obj, relation.NameId)))
+            if (depth >= engine._options.MaxResolutionDepth)
+            {
+                TooDeep = true;
+                return;
+            }
+            if (!_visited.Add(RelationshipIndex.Key(obj, relation.NameId)))
             {
                 return;
             }

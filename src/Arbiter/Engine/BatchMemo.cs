@@ -12,6 +12,12 @@ internal sealed class BatchMemo
     private readonly Dictionary<(int Type, int Entity, int Relation, string Id), int> _users = [];
     private int _user;
 
+    /// <summary>
+    /// When set, results at depth 0 are neither looked up nor kept: a listing asks each top-level node once, so only the
+    /// shared sub-results (a folder's viewers, a group's members) are worth remembering.
+    /// </summary>
+    public bool SkipTopLevel { get; init; }
+
     /// <summary>Selects the user the following lookups are for.</summary>
     public void SetUser(int type, int entity, int relation, string id)
     {

@@ -151,7 +151,8 @@ internal sealed partial class CheckEvaluator
             return Outcome.False(bit, false);
         }
         var pathBloom = _pathBloom[_pathCount];
-        if (_memo is not null && _memo.TryGet(node, depth, pathBloom, out var remembered))
+        var memo = depth == 0 && _memo is { SkipTopLevel: true } ? null : _memo;
+        if (memo is not null && memo.TryGet(node, depth, pathBloom, out var remembered))
         {
             return remembered;
         }
@@ -165,9 +166,9 @@ internal sealed partial class CheckEvaluator
         }
         _pathCount--;
 
-        if (_memo is not null && !result.Tainted && !result.IsError)
+        if (memo is not null && !result.Tainted && !result.IsError)
         {
-            _memo.Set(node, depth, result);
+            memo.Set(node, depth, result);
         }
         return result;
     }

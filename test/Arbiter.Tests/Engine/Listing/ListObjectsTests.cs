@@ -118,6 +118,20 @@ public sealed class ListObjectsTests
         Subjects(engine, "document:2", "viewer", "user").ShouldBe(["user:bob"]);
     }
 
+    [Fact]
+    public void A_path_deeper_than_the_limit_fails_both_listings_instead_of_cutting_them_short()
+    {
+        var tuples = Enumerable.Range(0, 30).Select(i => $"group:g{i}#member@group:g{i + 1}#member").Append("group:g30#member@user:x").ToArray();
+        var engine = EngineFixtures.Engine().With(tuples);
+        engine.Check("user:x", "member", "group:g0").Error!.Code.ShouldBe(ArbiterErrorCode.ResolutionTooComplex);
+        var subjects = engine.ListSubjectsAsync(ListSubjectsRequest.Create("group:g0", "member", "user")).Sync();
+        subjects.Error!.Code.ShouldBe(ArbiterErrorCode.ResolutionTooComplex);
+        subjects.IsComplete.ShouldBeFalse();
+        var objects = engine.ListObjectsAsync(ListObjectsRequest.Create("user:x", "member", "group")).Sync();
+        objects.Error!.Code.ShouldBe(ArbiterErrorCode.ResolutionTooComplex);
+        objects.IsComplete.ShouldBeFalse();
+    }
+
     private static IReadOnlyList<string> Subjects(AuthorizationEngine engine, string obj, string relation, params string[] filters) =>
         engine.ListSubjectsAsync(ListSubjectsRequest.Create(obj, relation, filters)).Sync().Subjects.Select(s => s.ToString()).ToList();
 }
