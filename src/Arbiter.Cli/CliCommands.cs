@@ -9,11 +9,13 @@ internal static class CliCommands
     public static RootCommand CreateRoot(CliContext context)
     {
         var root = new RootCommand(
-            "arbiter: check, explain, validate and test authorization models (OpenFGA-compatible).\n" +
-            "Exit codes: 0 ok/allowed, 1 denied or test failures, 2 bad input, 3 unexpected error.");
+            "arbiter: check, explain, list, validate and test authorization models (OpenFGA-compatible).\n" +
+            "Exit codes: 0 ok/allowed, 1 denied, test failures or a failed listing, 2 bad input, 3 unexpected error.");
         root.Subcommands.Add(CheckCommand.Create(context));
         root.Subcommands.Add(ExplainCommand.Create(context));
         root.Subcommands.Add(ListActionsCommand.Create(context));
+        root.Subcommands.Add(ListObjectsCommand.Create(context));
+        root.Subcommands.Add(ListSubjectsCommand.Create(context));
         root.Subcommands.Add(ModelCommand.Create(context));
         root.Subcommands.Add(TestCommand.Create(context));
         return root;

@@ -6,7 +6,7 @@ internal static class ExitCodes
     /// <summary>Success; for <c>check</c> and <c>explain</c>: allowed.</summary>
     public const int Ok = 0;
 
-    /// <summary><c>check</c> / <c>explain</c>: denied; <c>test</c>: an assertion failed.</summary>
+    /// <summary><c>check</c> / <c>explain</c>: denied; <c>test</c>: an assertion failed; <c>list-objects</c> / <c>list-subjects</c>: the listing failed during evaluation (the resolution depth exceeded).</summary>
     public const int Failed = 1;
 
     /// <summary>Bad input: bad arguments, a missing or malformed file, a malformed model or tuple, an unknown type or relation.</summary>

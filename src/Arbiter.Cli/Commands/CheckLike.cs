@@ -44,10 +44,7 @@ internal static class CheckLike
                 ExplainValues = explain && parseResult.GetValue(showValues),
             };
             var decision = await store.Authorizer.CheckAsync(request, cancellationToken).ConfigureAwait(false);
-            if (decision.Error is { Code: ArbiterErrorCode.TypeNotFound or ArbiterErrorCode.RelationNotFound or ArbiterErrorCode.InvalidTuple or ArbiterErrorCode.ValidationError } badInput)
-            {
-                throw new CliInputException(badInput.Message);
-            }
+            EvaluationErrors.ThrowIfBadInput(decision.Error);
             if (parseResult.GetValue(json))
             {
                 await JsonOutput.WriteAsync(context, DecisionOutput.ToJson(request, decision, explain)).ConfigureAwait(false);

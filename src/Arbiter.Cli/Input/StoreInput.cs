@@ -59,7 +59,8 @@ internal sealed class StoreInput
         HelpName = "JSON",
     };
 
-    public void AddTo(Command command)
+    /// <summary>Adds the options to a command; a listing leaves out the attributes of the side it lists.</summary>
+    public void AddTo(Command command, bool subjectAttributes = true, bool objectAttributes = true)
     {
         command.Options.Add(Model);
         command.Options.Add(StoreFile);
@@ -67,8 +68,14 @@ internal sealed class StoreInput
         command.Options.Add(Tuples);
         command.Options.Add(Context);
         command.Options.Add(ContextualTuples);
-        command.Options.Add(SubjectAttributes);
-        command.Options.Add(ObjectAttributes);
+        if (subjectAttributes)
+        {
+            command.Options.Add(SubjectAttributes);
+        }
+        if (objectAttributes)
+        {
+            command.Options.Add(ObjectAttributes);
+        }
     }
 
     /// <summary>Loads the model and the tuples and makes an authorizer over them.</summary>
