@@ -58,6 +58,18 @@ internal sealed class ContextualTupleSet
     /// <summary>The contextual subjects of a key.</summary>
     public SubjectList Get(long key) => _lists.TryGetValue(key, out var list) ? list : SubjectList.Empty;
 
+    /// <summary>The request-local entities of one type (those the store does not know), with their ids.</summary>
+    public IEnumerable<(int Entity, string Id)> LocalEntitiesOf(int typeId)
+    {
+        for (var i = 0; i < _localInfo.Count; i++)
+        {
+            if (_localInfo[i].Type == typeId && _localInfo[i].Id != SubjectRef.WildcardId)
+            {
+                yield return (-2 - i, _localInfo[i].Id);
+            }
+        }
+    }
+
     /// <summary>The type symbol of a request-local entity.</summary>
     public int LocalTypeOf(int entity) => _localInfo[-entity - 2].Type;
 

@@ -52,6 +52,56 @@ internal sealed class EntityTable
         return (uint)typeId < (uint)wildcards.Length ? wildcards[typeId] : -1;
     }
 
+    /// <summary>
+    /// The entities of one type (not its wildcard), sorted by id (ordinal). Cached until the table grows, so repeated
+    /// listings over a stable store sort once.
+    /// </summary>
+    public int[] SortedEntitiesOf(int typeId)
+    {
+        var count = Count;
+        var cached = Volatile.Read(ref _sorted);
+        if (cached is not null && cached.Count == count && cached.ByType.TryGetValue(typeId, out var hit))
+        {
+            return hit;
+        }
+        var byType = Volatile.Read(ref _byType);
+        var map = (uint)typeId < (uint)byType.Length ? Volatile.Read(ref byType[typeId]) : null;
+        var entities = new List<int>();
+        if (map is not null)
+        {
+            foreach (var (id, entity) in map.Base)
+            {
+                if (id != SubjectRef.WildcardId)
+                {
+                    entities.Add(entity);
+                }
+            }
+            foreach (var (id, entity) in map.Recent)
+            {
+                if (id != SubjectRef.WildcardId && !map.Base.ContainsKey(id))
+                {
+                    entities.Add(entity);
+                }
+            }
+        }
+        var ids = Volatile.Read(ref _ids);
+        var sorted = entities.ToArray();
+        Array.Sort(sorted, (a, b) => string.CompareOrdinal(ids[a], ids[b]));
+        var next = cached is not null && cached.Count == count ? cached : new SortedCache(count);
+        next.ByType[typeId] = sorted;
+        Volatile.Write(ref _sorted, next);
+        return sorted;
+    }
+
+    private SortedCache? _sorted;
+
+    private sealed class SortedCache(int count)
+    {
+        public int Count { get; } = count;
+
+        public ConcurrentDictionary<int, int[]> ByType { get; } = new();
+    }
+
     /// <summary>The type symbol of an entity.</summary>
     public int TypeOf(int entity) => Volatile.Read(ref _types)[entity];
 
