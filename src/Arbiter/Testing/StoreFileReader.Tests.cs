@@ -2,7 +2,7 @@ using YamlDotNet.RepresentationModel;
 
 namespace Arbiter.Testing;
 
-/// <summary>Reads the <c>tests:</c> of a store file: tuples, check, list_objects and list_users entries.</summary>
+/// <summary>Reads the <c>tests:</c> of a store file: tuples and check entries (list entries: <c>StoreFileReader.Lists.cs</c>).</summary>
 internal sealed partial class StoreFileReader
 {
     private static readonly HashSet<string> TestKeys = new(StringComparer.Ordinal)
@@ -11,10 +11,6 @@ internal sealed partial class StoreFileReader
     };
 
     private static readonly HashSet<string> CheckKeys = new(StringComparer.Ordinal) { "user", "users", "object", "objects", "context", "subject_attributes", "object_attributes", "assertions" };
-    private static readonly HashSet<string> ListObjectsKeys = new(StringComparer.Ordinal) { "user", "type", "context", "assertions" };
-    private static readonly HashSet<string> ListUsersKeys = new(StringComparer.Ordinal) { "object", "user_filter", "context", "assertions" };
-    private static readonly HashSet<string> UserFilterKeys = new(StringComparer.Ordinal) { "type", "relation" };
-    private static readonly HashSet<string> ListUsersAssertionKeys = new(StringComparer.Ordinal) { "users" };
     private static readonly HashSet<string> ErrorAssertionKeys = new(StringComparer.Ordinal) { "error" };
 
     private List<StoreTest> ReadTests(YamlNode? node)
@@ -125,98 +121,6 @@ internal sealed partial class StoreFileReader
             return null;
         }
         return _reader.Map(node, $"'{key}' of {what}", allowed: null) is null ? null : (IReadOnlyDictionary<string, object?>?)YamlReader.ToValue(node);
-    }
-
-    private StoreListObjects? ReadListObjects(YamlNode node, string what)
-    {
-        if (_reader.Map(node, what, ListObjectsKeys) is not { } map)
-        {
-            return null;
-        }
-        var user = _reader.RequiredString(map, "user", what) is { } u && map.TryGet("user", out var userNode) ? ParseSubject(u, userNode) : null;
-        var type = _reader.RequiredString(map, "type", what);
-        var assertions = ReadListAssertions(map, what, (value, relationWhat) => StringList(value, relationWhat));
-        if (user is null || type is null)
-        {
-            return null;
-        }
-        return new StoreListObjects
-        {
-            User = user.Value,
-            Type = type,
-            Assertions = assertions,
-            Context = _reader.Context(map, "context", what),
-            Span = YamlReader.SpanOf(node),
-        };
-    }
-
-    private StoreListUsers? ReadListUsers(YamlNode node, string what)
-    {
-        if (_reader.Map(node, what, ListUsersKeys) is not { } map)
-        {
-            return null;
-        }
-        var @object = _reader.RequiredString(map, "object", what) is { } o && map.TryGet("object", out var objectNode) ? ParseObject(o, objectNode) : null;
-        var filters = new List<StoreUserFilter>();
-        if (!map.TryGet("user_filter", out var filterNode))
-        {
-            _reader.Report("missing-key", $"{what} needs 'user_filter'", node);
-        }
-        foreach (var item in _reader.Sequence(filterNode, $"'user_filter' of {what}"))
-        {
-            if (_reader.Map(item, $"a 'user_filter' entry of {what}", UserFilterKeys) is { } filter
-                && _reader.RequiredString(filter, "type", "a 'user_filter' entry") is { } type)
-            {
-                filters.Add(new StoreUserFilter(type, _reader.OptionalString(filter, "relation", "a 'user_filter' relation")));
-            }
-        }
-        var assertions = ReadListAssertions(map, what, (value, relationWhat) =>
-            _reader.Map(value, relationWhat, ListUsersAssertionKeys) is { } users
-                ? StringList(users.TryGet("users", out var list) ? list : null, $"'users' of {relationWhat}")
-                : []);
-        if (@object is null)
-        {
-            return null;
-        }
-        return new StoreListUsers
-        {
-            Object = @object.Value,
-            UserFilter = filters,
-            Assertions = assertions,
-            Context = _reader.Context(map, "context", what),
-            Span = YamlReader.SpanOf(node),
-        };
-    }
-
-    private List<KeyValuePair<string, IReadOnlyList<string>>> ReadListAssertions(
-        YamlMap map, string what, Func<YamlNode, string, IReadOnlyList<string>> readValue)
-    {
-        var assertions = new List<KeyValuePair<string, IReadOnlyList<string>>>();
-        if (!map.TryGet("assertions", out var node))
-        {
-            _reader.Report("missing-key", $"{what} needs 'assertions'", map.Node);
-        }
-        else if (_reader.Map(node, $"'assertions' of {what}", allowed: null) is { } assertionMap)
-        {
-            foreach (var (relation, value) in assertionMap.Entries)
-            {
-                assertions.Add(new(relation, readValue(value, $"the assertion '{relation}' of {what}")));
-            }
-        }
-        return assertions;
-    }
-
-    private List<string> StringList(YamlNode? node, string what)
-    {
-        var list = new List<string>();
-        foreach (var item in _reader.Sequence(node, what))
-        {
-            if (_reader.TryString(item, $"an entry of {what}", out var value))
-            {
-                list.Add(value);
-            }
-        }
-        return list;
     }
 
     /// <summary>Reads <c>user</c> or <c>users</c> (exactly one of the two), parsing each entry.</summary>

@@ -6,14 +6,11 @@ namespace Arbiter.Testing;
 /// Runs the tests of a <see cref="StoreFile"/>: for each test, an authorizer over the model with the store's tuples plus the
 /// test's tuples (and the store's plus the test's attribute values, an Arbiter extension), then every assertion. One
 /// assertion is one relation of a <c>check</c> for one user and one object, or one relation of a <c>list_objects</c> /
-/// <c>list_users</c> entry. Listing assertions are read but reported as not run
-/// until listing lands in the engine.
+/// <c>list_users</c> entry (compared in any order). An assertion written <c>{error: TEXT}</c> expects its request to fail with
+/// an error whose message contains TEXT.
 /// </summary>
-public sealed class StoreTestRunner
+public sealed partial class StoreTestRunner
 {
-    /// <summary>The reason given for listing assertions, which this version does not run.</summary>
-    public const string ListingNotRunReason = "not run: list_objects and list_users assertions need listing, which the engine does not support yet";
-
     private readonly Func<AuthorizationModel, IReadOnlyList<RelationshipTuple>, IReadOnlyList<StoreAttributes>, IAuthorizer> _authorizerFactory;
     private readonly bool _takesAttributes;
 
@@ -67,7 +64,7 @@ public sealed class StoreTestRunner
     {
         IAuthorizer? authorizer = null;
         string? setupError = null;
-        if (test.Checks.Count > 0)
+        if (test.Checks.Count > 0 || test.ListObjects.Count > 0 || test.ListUsers.Count > 0)
         {
             var attributes = file.Attributes.Concat(test.Attributes).ToList();
             if (attributes.Count > 0 && !_takesAttributes)
@@ -88,86 +85,17 @@ public sealed class StoreTestRunner
         }
         try
         {
-            foreach (var check in test.Checks)
-            {
-                foreach (var user in check.Users)
-                {
-                    foreach (var @object in check.Objects)
-                    {
-                        foreach (var (relation, expected) in check.Assertions)
-                        {
-                            var result = new CheckAssertionResult
-                            {
-                                TestName = test.Name,
-                                User = user,
-                                Object = @object,
-                                Relation = relation,
-                                Expected = expected,
-                                Context = check.Context,
-                                SubjectAttributes = check.SubjectAttributes,
-                                ObjectAttributes = check.ObjectAttributes,
-                                ExpectedError = check.ExpectedErrors.GetValueOrDefault(relation),
-                                Outcome = AssertionOutcome.Failed,
-                                Error = setupError,
-                            };
-                            results.Add(authorizer is null ? result : await CheckAsync(authorizer, result, cancellationToken).ConfigureAwait(false));
-                        }
-                    }
-                }
-            }
+            await RunChecksAsync(authorizer, setupError, test, results, cancellationToken).ConfigureAwait(false);
+            await RunListObjectsAsync(authorizer, setupError, test, results, cancellationToken).ConfigureAwait(false);
+            await RunListUsersAsync(authorizer, setupError, test, results, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
             (authorizer as IDisposable)?.Dispose();
         }
-        foreach (var list in test.ListObjects)
-        {
-            foreach (var (relation, expected) in list.Assertions)
-            {
-                results.Add(new ListObjectsAssertionResult
-                {
-                    TestName = test.Name, User = list.User, Type = list.Type, Relation = relation, Expected = expected,
-                    Outcome = AssertionOutcome.NotRun, Error = ListingNotRunReason,
-                });
-            }
-        }
-        foreach (var list in test.ListUsers)
-        {
-            foreach (var (relation, expected) in list.Assertions)
-            {
-                results.Add(new ListUsersAssertionResult
-                {
-                    TestName = test.Name, Object = list.Object, UserFilter = list.UserFilter, Relation = relation, Expected = expected,
-                    Outcome = AssertionOutcome.NotRun, Error = ListingNotRunReason,
-                });
-            }
-        }
     }
 
-    private static async Task<CheckAssertionResult> CheckAsync(IAuthorizer authorizer, CheckAssertionResult result, CancellationToken cancellationToken)
-    {
-        string? error;
-        try
-        {
-            var request = new CheckRequest(result.User, result.Relation, result.Object)
-            {
-                Context = result.Context,
-                SubjectAttributes = result.SubjectAttributes,
-                ObjectAttributes = result.ObjectAttributes,
-            };
-            var decision = await authorizer.CheckAsync(request, cancellationToken).ConfigureAwait(false);
-            if (decision.Error is null)
-            {
-                var answered = result.ExpectedError is null && decision.Allowed == result.Expected;
-                return result with { Actual = decision.Allowed, Outcome = answered ? AssertionOutcome.Passed : AssertionOutcome.Failed };
-            }
-            error = decision.Error.Message;
-        }
-        catch (ArbiterException ex)
-        {
-            error = ex.Message;
-        }
-        var expected = result.ExpectedError is { } text && error.Contains(text, StringComparison.Ordinal);
-        return result with { Error = error, Outcome = expected ? AssertionOutcome.Passed : AssertionOutcome.Failed };
-    }
+    /// <summary>Whether an error message matches an expected error text (an empty text matches any error).</summary>
+    private static bool IsExpected(string? expectedError, string error) =>
+        expectedError is { } text && error.Contains(text, StringComparison.Ordinal);
 }

@@ -59,7 +59,7 @@ public class TestCommandTests
     }
 
     [Fact]
-    public async Task Test_ListingAssertions_AreReportedAsNotRun()
+    public async Task Test_ListingAssertions_RunAndCount()
     {
         using var dir = new TempDirectory();
         var path = dir.Write("s.fga.yaml", Model + """
@@ -74,14 +74,18 @@ public class TestCommandTests
                     type: document
                     assertions:
                       viewer: [document:1]
+                list_users:
+                  - object: document:1
+                    user_filter: [{type: user}]
+                    assertions:
+                      viewer: {users: [user:bob]}
             """);
 
         var run = await CliRun.RunAsync("test", path);
 
-        run.ExitCode.ShouldBe(0, run.ToString());
-        run.Out.ShouldContain("1 passed, 0 failed, 1 not run");
-        run.Out.ShouldContain("not run: listing is not supported yet");
-        run.LastLine.ShouldBe("1 passed, 0 failed");
+        run.ExitCode.ShouldBe(1, run.ToString());
+        run.Out.ShouldContain("list_users(object=document:1 relation=viewer): expected [user:bob], got [user:anne]");
+        run.LastLine.ShouldBe("2 passed, 1 failed");
     }
 
     [Fact]

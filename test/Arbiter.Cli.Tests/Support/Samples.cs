@@ -14,11 +14,11 @@ internal static class Samples
     public static string AbacModel => RepoPaths.Of("samples/abac/model.fga");
 
     /// <summary>The number of assertions in the ABAC store file.</summary>
-    public const int AbacAssertions = 25;
+    public const int AbacAssertions = 38;
 
     /// <summary>The number of assertions in the conditions store file.</summary>
-    public const int ConditionsAssertions = 8;
+    public const int ConditionsAssertions = 19;
 
     /// <summary>The number of assertions in the documents store file.</summary>
-    public const int DocumentsAssertions = 24;
+    public const int DocumentsAssertions = 37;
 }

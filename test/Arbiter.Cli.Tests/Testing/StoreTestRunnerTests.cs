@@ -108,39 +108,4 @@ public class StoreTestRunnerTests
         result.Failed.ShouldBe(2);
         result.Results.ShouldAllBe(static r => r.Error!.Contains("type 'doc' not found"));
     }
-
-    [Fact]
-    public async Task RunAsync_ListingAssertionsAreCountedAsNotRun_NeverAsPassed()
-    {
-        var test = new StoreTest
-        {
-            Name = "t",
-            ListObjects =
-            [
-                new StoreListObjects
-                {
-                    User = SubjectRef.Parse("user:anne"),
-                    Type = "document",
-                    Assertions = [new("viewer", ["document:1"]), new("editor", [])],
-                },
-            ],
-            ListUsers =
-            [
-                new StoreListUsers
-                {
-                    Object = ObjectRef.Parse("document:1"),
-                    UserFilter = [new StoreUserFilter("user")],
-                    Assertions = [new("viewer", ["user:anne"])],
-                },
-            ],
-        };
-
-        var result = await Runner().RunAsync(File(test));
-
-        result.NotRun.ShouldBe(3);
-        result.Passed.ShouldBe(0);
-        result.Failed.ShouldBe(0);
-        result.Results.ShouldAllBe(static r => r.Error == StoreTestRunner.ListingNotRunReason);
-        result.Results.OfType<ListObjectsAssertionResult>().First().Expected.ShouldBe(["document:1"]);
-    }
 }

@@ -36,9 +36,9 @@ internal sealed class OpenFgaStage
 
     public List<OpenFgaCheckAssertion>? CheckAssertions { get; set; }
 
-    public List<object>? ListObjectsAssertions { get; set; }
+    public List<OpenFgaListObjectsAssertion>? ListObjectsAssertions { get; set; }
 
-    public List<object>? ListUsersAssertions { get; set; }
+    public List<OpenFgaListUsersAssertion>? ListUsersAssertions { get; set; }
 }
 
 internal sealed class OpenFgaTuple
@@ -72,4 +72,54 @@ internal sealed class OpenFgaCheckAssertion
     public bool Expectation { get; set; }
 
     public int ErrorCode { get; set; }
+}
+
+internal sealed class OpenFgaListObjectsAssertion
+{
+    public OpenFgaListObjectsRequest Request { get; set; } = new();
+
+    public List<OpenFgaTuple>? ContextualTuples { get; set; }
+
+    public Dictionary<string, object?>? Context { get; set; }
+
+    /// <summary>The objects expected, in any order (<see langword="null"/> when the YAML leaves it empty).</summary>
+    public List<string>? Expectation { get; set; }
+
+    public int ErrorCode { get; set; }
+}
+
+internal sealed class OpenFgaListObjectsRequest
+{
+    public string? User { get; set; }
+
+    public string? Type { get; set; }
+
+    public string? Relation { get; set; }
+
+    public override string ToString() => $"list-objects {User} {Relation} {Type}";
+}
+
+internal sealed class OpenFgaListUsersAssertion
+{
+    public OpenFgaListUsersRequest Request { get; set; } = new();
+
+    public List<OpenFgaTuple>? ContextualTuples { get; set; }
+
+    public Dictionary<string, object?>? Context { get; set; }
+
+    /// <summary>The subjects expected (<c>user:anne</c>, <c>user:*</c>, <c>group:eng#member</c>), in any order.</summary>
+    public List<string>? Expectation { get; set; }
+
+    public int ErrorCode { get; set; }
+}
+
+internal sealed class OpenFgaListUsersRequest
+{
+    public string? Object { get; set; }
+
+    public string? Relation { get; set; }
+
+    public List<string> Filters { get; set; } = [];
+
+    public override string ToString() => $"list-users {Object} {Relation} [{string.Join(", ", Filters)}]";
 }
