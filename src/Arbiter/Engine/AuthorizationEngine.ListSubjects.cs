@@ -64,8 +64,24 @@ public sealed partial class AuthorizationEngine
         var contextual = request.ContextualTuples.Count == 0 ? null : BuildContextual(state, request.ContextualTuples);
         var obj = contextual is null ? _tables.Entities.Find(type.TypeId, request.Object.Id) : contextual.Find(type.TypeId, request.Object.Id);
 
-        var expansion = new SubjectExpansion(this, state, contextual, plain, usersets);
+        if (obj == -1 && relation.HasRules)
+        {
+            // no tuple names the object, but a rule may grant on it: give it a request-local id
+            contextual ??= ContextualTupleSet.Build(_tables.Entities, []);
+            obj = contextual.InternLocal(type.TypeId, request.Object.Id);
+        }
+        var expansion = new SubjectExpansion(this, state, contextual, plain, usersets, request.Context);
         expansion.Expand(obj, relation, 0);
+        if (expansion.ConditionError is { } conditionError)
+        {
+            // as OpenFGA: a tuple condition that cannot be evaluated on any path fails the listing
+            return new ValueTask<ListSubjectsResult>(new ListSubjectsResult
+            {
+                Error = conditionError,
+                ModelId = model.Id,
+                Revision = state.Index.Revision,
+            });
+        }
         if (expansion.TooDeep)
         {
             // as a check would: a path longer than the depth limit fails the listing instead of cutting it short
@@ -145,8 +161,12 @@ public sealed partial class AuthorizationEngine
     }
 
     /// <summary>Collects the candidate subjects of a relation on an object by expanding it (a superset of the answer).</summary>
-    private sealed class SubjectExpansion(AuthorizationEngine engine, EngineState state, ContextualTupleSet? contextual, HashSet<int> plain, HashSet<(int Type, int Relation)> usersets)
+    private sealed class SubjectExpansion(AuthorizationEngine engine, EngineState state, ContextualTupleSet? contextual, HashSet<int> plain,
+        HashSet<(int Type, int Relation)> usersets, IReadOnlyDictionary<string, object?>? requestContext)
     {
+        /// <summary>The first tuple condition that failed to evaluate (a missing parameter...), or <see langword="null"/>.</summary>
+        public DecisionError? ConditionError { get; private set; }
+
         private readonly HashSet<long> _visited = [];
         private readonly HashSet<SubjectRef> _seen = [];
 
@@ -245,19 +265,57 @@ public sealed partial class AuthorizationEngine
             }
         }
 
+        /// <summary>
+        /// The tuples of (obj, relation), stored and contextual, whose condition (if any) holds for the request's context;
+        /// a condition that fails to evaluate is remembered as the listing's error. Conditions reading attributes are left
+        /// to the check of each candidate.
+        /// </summary>
         private List<SubjectEntry> Entries(int obj, CompiledRelation relation)
         {
             var entries = new List<SubjectEntry>();
             var key = RelationshipIndex.Key(obj, relation.NameId);
             if (obj >= 0)
             {
-                entries.AddRange(state.Index.Get(key).All);
+                AddHolding(entries, state.Index.Get(key).All, engine._tables.Conditions, relation);
             }
             if (contextual is not null && obj != -1)
             {
-                entries.AddRange(contextual.Get(key).All);
+                AddHolding(entries, contextual.Get(key).All, contextual.Conditions, relation);
             }
             return entries;
+        }
+
+        private void AddHolding(List<SubjectEntry> entries, ReadOnlySpan<SubjectEntry> found, ConditionTable conditions, CompiledRelation relation)
+        {
+            foreach (var entry in found)
+            {
+                if (entry.Condition < 0)
+                {
+                    entries.Add(entry);
+                    continue;
+                }
+                var subjectType = entry.Relation < 0 ? engine._tables.Types.NameOf(TypeOf(entry.Entity)) : null;
+                if (conditions.Program(entry.Condition, state.Model, subjectType, relation.Owner.Name) is not { } program)
+                {
+                    continue; // the current model no longer defines it: the tuple does not count
+                }
+                if (program.ReadsSubject || program.ReadsObject || engine._options.ConditionEvaluator is not null)
+                {
+                    entries.Add(entry);
+                    continue;
+                }
+                var outcome = program.Evaluate(conditions[entry.Condition].Context, requestContext);
+                switch (outcome.Value)
+                {
+                    case Tri.True:
+                        entries.Add(entry);
+                        break;
+                    case Tri.Error:
+                        ConditionError ??= new DecisionError(ArbiterErrorCode.ValidationError,
+                            $"condition '{program.Name}' of a tuple of {relation} failed: {outcome.Error}");
+                        break;
+                }
+            }
         }
 
         private void Add(SubjectRef subject)

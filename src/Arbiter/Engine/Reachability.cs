@@ -19,7 +19,9 @@ internal static class Reachability
         foreach (var relation in relations)
         {
             plain[relation.Index] = new bool[typeCount];
-            usersets[relation.Index] = [];
+            // The relation's own userset reaches it (type:id#relation has relation on type:id), and so on up through
+            // every relation that depends on it (computed, tuple-to-userset, userset restrictions).
+            usersets[relation.Index] = [CompiledRelation.UsersetKey(relation.Owner.TypeId, relation.NameId)];
             var deps = new List<CompiledRelation>();
             foreach (var restriction in relation.Restrictions)
             {

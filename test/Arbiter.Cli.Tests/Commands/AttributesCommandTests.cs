@@ -192,6 +192,6 @@ public class AttributesCommandTests
         var run = await CliRun.RunAsync("test", path);
 
         run.ExitCode.ShouldBe(0, run.ToString());
-        run.LastLine.ShouldBe("3 passed, 0 failed");
+        run.LastLine.ShouldBe("6 passed, 0 failed"); // 3 checks and 3 list assertions
     }
 }

@@ -132,6 +132,30 @@ public sealed class ListObjectsTests
         objects.IsComplete.ShouldBeFalse();
     }
 
+    [Fact]
+    public void A_userset_reaches_every_relation_that_depends_on_it_through_computed_relations_and_parents()
+    {
+        const string model = """
+            model
+              schema 1.1
+            type user
+            type folder
+              relations
+                define writer: [user]
+                define editor: [user]
+                define viewer: writer or editor
+            type document
+              relations
+                define parent: [folder]
+                define viewer: viewer from parent
+            """;
+        var engine = EngineFixtures.Engine(model).With("document:1#parent@folder:x", "folder:x#editor@user:anne");
+        engine.Check("folder:x#editor", "viewer", "document:1").Allowed.ShouldBeTrue();
+        engine.Check("folder:y#editor", "viewer", "document:1").Allowed.ShouldBeFalse();
+        Subjects(engine, "document:1", "viewer", "folder#editor").ShouldBe(["folder:x#editor"]);
+        Subjects(engine, "document:1", "viewer", "user").ShouldBe(["user:anne"]);
+    }
+
     private static IReadOnlyList<string> Subjects(AuthorizationEngine engine, string obj, string relation, params string[] filters) =>
         engine.ListSubjectsAsync(ListSubjectsRequest.Create(obj, relation, filters)).Sync().Subjects.Select(s => s.ToString()).ToList();
 }
