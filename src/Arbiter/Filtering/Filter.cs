@@ -253,7 +253,7 @@ public sealed record StringMatchFilter(string Attribute, StringMatch Match, stri
 
 /// <summary>
 /// A residual condition no query language here can express (<c>object.name.matches(...)</c>, arithmetic on attributes):
-/// it is evaluated in memory (<see cref="FilterEvaluator"/>), and translating a filter that contains it to LINQ or SQL
+/// it is evaluated in memory (<c>IsSatisfiedBy</c>), and translating a filter that contains it to LINQ or SQL
 /// fails with a message naming it.
 /// </summary>
 /// <param name="Expression">The residual CEL expression over <c>object.*</c> (the rest folded in), for display and for its error.</param>
