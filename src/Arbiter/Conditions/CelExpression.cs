@@ -41,6 +41,6 @@ public static class CelExpression
             }
         }
         var evaluator = CelCompiler.Compile(root, declarations, options);
-        return new CelCompileResult(new CompiledCelExpression(expression, declarations, options, root.Type, evaluator), diagnostics);
+        return new CelCompileResult(new CompiledCelExpression(expression, declarations, options, root.Type, evaluator) { Root = typeCheck ? root : null }, diagnostics);
     }
 }

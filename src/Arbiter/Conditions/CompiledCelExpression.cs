@@ -27,6 +27,29 @@ public sealed class CompiledCelExpression
     /// <summary>The checked result type (<c>dyn</c> when not known statically).</summary>
     public CelType ResultType { get; }
 
+    /// <summary>The checked syntax tree (for partial evaluation: filter plans).</summary>
+    internal CelExpr? Root { get; init; }
+
+    internal CelOptions Options => _options;
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<CelExpr, Func<CelValue[], CelOptions, CelValue>> _parts = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>Evaluates one checked subtree of <see cref="Root"/> with the given slots (compiled once, then cached). Never throws.</summary>
+    internal CelValue EvaluatePart(CelExpr part, CelValue[] slots)
+    {
+        try
+        {
+            var evaluate = _parts.GetOrAdd(part, p => CelCompiler.Compile(p, Declarations, _options));
+            return evaluate(slots, _options);
+        }
+#pragma warning disable CA1031 // evaluation must never throw: any failure is an error result (fail closed)
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            return CelRuntime.FromException(e);
+        }
+    }
+
     /// <summary>
     /// Evaluates with variable values in slot order (at least one per declaration), without an activation: for callers
     /// that own a scratch buffer (the engine's condition evaluator). Never throws.

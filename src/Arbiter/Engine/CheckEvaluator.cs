@@ -96,6 +96,19 @@ internal sealed partial class CheckEvaluator
         return ResolveCheck(objectEntity, relation, 0);
     }
 
+    /// <summary>Evaluates one rewrite node of <paramref name="relation"/> on an object (filter plans: the parts without rules).</summary>
+    public Outcome CheckNode(int objectEntity, RewriteNode node, CompiledRelation relation, int userType, int userEntity, int userRelation)
+    {
+        _userType = userType;
+        _userEntity = userEntity;
+        _userRelation = userRelation;
+        _pathCount = 0;
+        Push(RelationshipIndex.Key(objectEntity, relation.Index), 0);
+        var result = EvaluateRewrite(node, objectEntity, relation, 0);
+        _pathCount = 0;
+        return result;
+    }
+
     private void Clear()
     {
         _tables = null!;

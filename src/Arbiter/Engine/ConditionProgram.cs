@@ -187,6 +187,65 @@ internal sealed class ConditionProgram
         }
     }
 
+    /// <summary>The number of activation slots.</summary>
+    public int SlotCount => _names.Length;
+
+    /// <summary>
+    /// For partial evaluation (filter plans): fills the slots of everything known before the object: parameters (from the
+    /// request context), the subject's attributes and <c>context</c>. Returns the failure (a missing parameter, a value
+    /// that does not convert) or <see langword="null"/>.
+    /// </summary>
+    public ConditionOutcome? FillKnown(CelValue[] slots, ConditionInputs inputs)
+    {
+        List<string>? missing = null;
+        for (var i = 0; i < _names.Length; i++)
+        {
+            switch (_kinds[i])
+            {
+                case SlotKind.SubjectAttribute:
+                    slots[i] = Attribute(inputs.Subject, _attributeIndex[i]);
+                    break;
+                case SlotKind.Context when ReadsContext:
+                    slots[i] = inputs.ContextValue(_options);
+                    break;
+                case SlotKind.Parameter:
+                    if (inputs.Context is null || !inputs.Context.TryGetValue(_names[i], out var raw))
+                    {
+                        (missing ??= []).Add(_names[i]);
+                    }
+                    else if (TryConvert(raw, _types[i], out var value, out var error))
+                    {
+                        slots[i] = value;
+                    }
+                    else
+                    {
+                        return ConditionOutcome.Failed($"failed to convert context parameter '{_names[i]}': {error}");
+                    }
+                    break;
+            }
+        }
+        return missing is null ? null : ConditionOutcome.Missing(missing);
+    }
+
+    /// <summary>Fills the slots of the object's attributes (partial evaluation of a residual on one resource).</summary>
+    public void FillObject(CelValue[] slots, CelValue[]? objectValues)
+    {
+        for (var i = 0; i < _names.Length; i++)
+        {
+            if (_kinds[i] == SlotKind.ObjectAttribute)
+            {
+                slots[i] = Attribute(objectValues, _attributeIndex[i]);
+            }
+        }
+    }
+
+    /// <summary>The object attribute an <c>object.name</c> slot reads, or <see langword="null"/>.</summary>
+    public string? ObjectAttributeOf(string variable)
+    {
+        var slot = Array.IndexOf(_names, variable);
+        return slot >= 0 && _kinds[slot] == SlotKind.ObjectAttribute ? variable[(variable.IndexOf('.', StringComparison.Ordinal) + 1)..] : null;
+    }
+
     private static CelValue Attribute(CelValue[]? values, int index) =>
         values is not null && (uint)index < (uint)values.Length ? values[index] : default;
 

@@ -1,0 +1,69 @@
+using Arbiter.Conditions;
+using Arbiter.Engine;
+using Arbiter.Filtering;
+
+namespace Arbiter;
+
+public sealed partial class AuthorizationEngine
+{
+    /// <summary>
+    /// The permission of a subject over a resource type as a filter (<see cref="FilterPlan"/>): the ids reachable through
+    /// relationships, combined with the residual attribute conditions of attribute rules (the subject's attributes, the
+    /// parameters and the context folded in). A resource satisfies it exactly when a check allows it. Completes synchronously.
+    /// </summary>
+    /// <exception cref="ArbiterException">
+    /// The type is not in the model (<see cref="ArbiterErrorCode.TypeNotFound"/>), the relation is not defined on it
+    /// (<see cref="ArbiterErrorCode.RelationNotFound"/>), the subject or context is invalid (<see cref="ArbiterErrorCode.ValidationError"/>),
+    /// or a contextual tuple is (<see cref="ArbiterErrorCode.InvalidTuple"/>).
+    /// </exception>
+    public ValueTask<FilterPlan> PlanAsync(PlanRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        cancellationToken.ThrowIfCancellationRequested();
+        var state = State;
+        var type = state.Model.FindType(request.ResourceType ?? string.Empty)
+            ?? throw RequestError(ArbiterErrorCode.TypeNotFound, $"the type '{request.ResourceType}' is not defined in the model");
+        if (request.Relation is null || !type.RelationsByName.ContainsKey(request.Relation))
+        {
+            throw RequestError(ArbiterErrorCode.RelationNotFound, $"the relation '{request.Relation}' is not defined on type '{type.Name}'");
+        }
+        var relation = ResolveRequest(state.Model, new ObjectRef(type.Name, "_"), request.Relation, request.Subject, out var userType, out var userRelation);
+        ValidateContext(request.Context);
+        var contextual = request.ContextualTuples.Count == 0 ? null : BuildContextual(state, request.ContextualTuples);
+        var entities = _tables.Entities;
+        var userEntity = contextual is null ? entities.Find(userType, request.Subject.Id) : contextual.Find(userType, request.Subject.Id);
+        if (request.SubjectAttributes is { Count: > 0 } && userRelation != SubjectKind.Plain)
+        {
+            throw RequestError(ArbiterErrorCode.ValidationError, $"invalid subject attributes: the subject '{request.Subject}' is not an entity ('type:id')");
+        }
+        var subjectAttributes = userRelation == SubjectKind.Plain && (state.Model.HasAttributes || request.SubjectAttributes is { Count: > 0 })
+            ? RequestAttributes(state, state.Model.TypeById(userType)!, userEntity, request.SubjectAttributes, "subject")
+            : null;
+        var inputs = new ConditionInputs();
+        inputs.Reset(request.Context, subjectAttributes);
+        var candidates = Candidates(entities.SortedEntitiesOf(type.TypeId), contextual, type.TypeId);
+
+        var memo = new BatchMemo();
+        memo.SetUser(userType, userEntity, userRelation, request.Subject.Id);
+        var evaluator = CheckEvaluator.Rent();
+        try
+        {
+            evaluator.Begin(_tables, state, _options.ConditionEvaluator, _options.MaxResolutionDepth, _options.Cel);
+            evaluator.SetRequest(contextual, request.Context, memo, explain: false, explainValues: false, subjectAttributes, -1, null);
+            var planner = new FilterPlanner(state, evaluator, candidates, type, userType, userEntity, userRelation, inputs);
+            var (whenTrue, _) = planner.PlanRelation(relation);
+            return new ValueTask<FilterPlan>(new FilterPlan
+            {
+                ResourceType = type.Name,
+                Relation = relation.Name,
+                Filter = whenTrue,
+                ModelId = state.Model.Id,
+                Revision = state.Index.Revision,
+            });
+        }
+        finally
+        {
+            CheckEvaluator.Return(evaluator);
+        }
+    }
+}
