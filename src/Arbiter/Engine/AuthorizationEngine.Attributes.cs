@@ -93,7 +93,7 @@ public sealed partial class AuthorizationEngine
                 entities.EndWrite();
             }
             var revision = state.Index.Revision + 1;
-            Volatile.Write(ref _state, new EngineState(state.Model, state.Index.WithRevision(revision), state.Attributes.With(stored, cleared)));
+            Volatile.Write(ref _state, new EngineState(state.Model, state.Index.WithRevision(revision), state.Attributes.With(stored, cleared), state.ReverseIfBuilt?.WithRevision(revision)));
             return revision;
         }
     }

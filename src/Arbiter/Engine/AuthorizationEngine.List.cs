@@ -47,7 +47,9 @@ public sealed partial class AuthorizationEngine
         var after = request.ContinuationToken is null ? null : ReadToken(request.ContinuationToken, "objects", Fingerprint(request));
 
         var entities = _tables.Entities;
-        var candidates = Candidates(entities.SortedEntitiesOf(type.TypeId), contextual, type.TypeId);
+        var subject = request.Subject;
+        var userEntity = contextual is null ? entities.Find(userType, subject.Id) : contextual.Find(userType, subject.Id);
+        var candidates = Candidates(CandidateObjects(state, relation, userType, userEntity, userRelation, contextual), contextual, type.TypeId);
         var start = 0;
         if (after is not null)
         {
@@ -58,8 +60,6 @@ public sealed partial class AuthorizationEngine
             }
         }
 
-        var subject = request.Subject;
-        var userEntity = contextual is null ? entities.Find(userType, subject.Id) : contextual.Find(userType, subject.Id);
         if (request.SubjectAttributes is { Count: > 0 } && userRelation != SubjectKind.Plain)
         {
             throw RequestError(ArbiterErrorCode.ValidationError, $"invalid subject attributes: the subject '{subject}' is not an entity ('type:id')");
@@ -136,7 +136,23 @@ public sealed partial class AuthorizationEngine
         });
     }
 
-    /// <summary>The candidate objects, sorted by id: the store's entities of the type, and the request-local ones of contextual tuples.</summary>
+    /// <summary>
+    /// The stored objects that may have the relation, sorted by id: those the reverse expansion from the subject reaches,
+    /// or, when an attribute rule can take part (it needs no tuple) or contextual tuples are given, every object of the type.
+    /// </summary>
+    private int[] CandidateObjects(EngineState state, CompiledRelation relation, int userType, int userEntity, int userRelation, ContextualTupleSet? contextual)
+    {
+        var entities = _tables.Entities;
+        if (contextual is not null || relation.RulesBelow)
+        {
+            return entities.SortedEntitiesOf(relation.Owner.TypeId);
+        }
+        var reached = ReverseExpansion.Run(state.Model, state.Reverse, entities, userType, userEntity, userRelation).ObjectsWith(relation).ToArray();
+        Array.Sort(reached, (a, b) => string.CompareOrdinal(entities.IdOf(a), entities.IdOf(b)));
+        return reached;
+    }
+
+    /// <summary>The candidate objects, sorted by id: the given stored ones, and the request-local ones of contextual tuples.</summary>
     private (int Entity, string Id)[] Candidates(int[] stored, ContextualTupleSet? contextual, int typeId)
     {
         var entities = _tables.Entities;

@@ -60,12 +60,26 @@ public sealed partial class AuthorizationEngine
             }
             validated = []; // not needed any more: let a bulk write's validation array go before the index is built
             var revision = state.Index.Revision + 1;
+            // the reverse index (once a listing built it) follows every write
+            var reverse = state.ReverseIfBuilt;
+            KeyedEntry[]? reverseAdded = null;
+            KeyedEntry[]? reverseRemoved = null;
+            if (reverse is not null)
+            {
+                reverseAdded = Array.ConvertAll(added, e => RelationshipIndex.Mirror(e.Key, e.Entry));
+                reverseRemoved = removed.ConvertAll(e => RelationshipIndex.Mirror(e.Key, e.Entry)).ToArray();
+            }
             if (!state.Index.TryApply(revision, added, CollectionsMarshal.AsSpan(removed), out var next, out var duplicate))
             {
                 throw new ArbiterException(ArbiterErrorCode.InvalidTuple,
                     $"invalid tuple '{Format(duplicate)}': it appears more than once in this write");
             }
-            Volatile.Write(ref _state, new EngineState(state.Model, next, state.Attributes));
+            RelationshipIndex? nextReverse = null;
+            if (reverse is not null && !reverse.TryApply(revision, reverseAdded, reverseRemoved, out nextReverse, out _))
+            {
+                nextReverse = null; // cannot happen (the forward index accepted the write); rebuilt on the next listing
+            }
+            Volatile.Write(ref _state, new EngineState(state.Model, next, state.Attributes, nextReverse));
             return revision;
         }
     }

@@ -64,7 +64,7 @@ public sealed partial class AuthorizationEngine : IAuthorizer
         lock (_writeLock)
         {
             var compiled = Compile(model);
-            Volatile.Write(ref _state, new EngineState(compiled, State.Index, State.Attributes));
+            Volatile.Write(ref _state, new EngineState(compiled, State.Index, State.Attributes, State.ReverseIfBuilt));
             return compiled.Id;
         }
     }

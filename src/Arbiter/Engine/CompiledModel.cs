@@ -37,6 +37,11 @@ internal sealed partial class CompiledModel
     public CompiledRelation[] Relations { get; private set; } = [];
 
     /// <summary>The type with this symbol, or <see langword="null"/>.</summary>
+    private ReverseGraph? _reverseGraph;
+
+    /// <summary>The model seen backwards, for listing (built on first use).</summary>
+    public ReverseGraph ReverseGraph => LazyInitializer.EnsureInitialized(ref _reverseGraph, () => new ReverseGraph(this));
+
     /// <summary>Whether any type declares attributes (otherwise a check never looks attribute values up).</summary>
     public bool HasAttributes { get; private set; }
 

@@ -61,6 +61,9 @@ internal sealed class CompiledRelation
     /// <summary>Whether an attribute rule can grant this relation (through computed relations and set operations), so it may hold on an object no tuple names.</summary>
     internal bool HasRules { get; set; }
 
+    /// <summary>Whether an attribute rule can take part anywhere below this relation (through computed relations, parents or usersets).</summary>
+    internal bool RulesBelow { get; set; }
+
     /// <summary>Whether the relation allows a subject of this type and kind with this condition (<see langword="null"/> for none).</summary>
     public bool Allows(int typeId, int subjectRelation, string? condition)
     {

@@ -88,6 +88,25 @@ internal static class Reachability
             }
         }
 
+        // Which relations a rule can grant anywhere below (also through a parent or a userset): listing them cannot rely on
+        // the reverse index alone (a rule needs no tuple).
+        foreach (var relation in relations)
+        {
+            relation.RulesBelow = HasRule(relation.Rewrite, computedOnly: false);
+        }
+        changed = true;
+        while (changed)
+        {
+            changed = false;
+            foreach (var relation in relations)
+            {
+                if (!relation.RulesBelow && dependencies[relation.Index].Exists(d => d.RulesBelow))
+                {
+                    relation.RulesBelow = changed = true;
+                }
+            }
+        }
+
         foreach (var relation in relations)
         {
             relation.ReachablePlain = plain[relation.Index];

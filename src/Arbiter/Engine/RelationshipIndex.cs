@@ -40,6 +40,10 @@ internal sealed partial class RelationshipIndex
     /// <summary>The key of (object entity, relation symbol).</summary>
     public static long Key(int entity, int relationId) => ((long)entity << RelationBits) | (uint)relationId;
 
+    /// <summary>The reverse index's entry of a tuple: keyed by (subject entity, relation), holding (object entity, subject relation, condition).</summary>
+    public static KeyedEntry Mirror(long key, SubjectEntry entry) =>
+        new(Key(entry.Entity, RelationOf(key)), new SubjectEntry(EntityOf(key), entry.Relation, entry.Condition));
+
     /// <summary>The object entity of a key.</summary>
     public static int EntityOf(long key) => (int)(key >> RelationBits);
 

@@ -34,6 +34,22 @@ public sealed class ListObjectsTests
     }
 
     [Fact]
+    public void Writes_after_a_listing_keep_the_reverse_index_up_to_date()
+    {
+        var engine = Engine();
+        Objects(engine, "user:bob", "viewer").ShouldBe(["document:d", "document:e"]); // builds the reverse index
+        engine.Write([RelationshipTuple.Parse("document:f#viewer@group:eng#member"), RelationshipTuple.Parse("folder:plans#viewer@group:eng#member")],
+            [RelationshipTuple.Parse("document:e#viewer@group:eng#member")]);
+        Objects(engine, "user:bob", "viewer").ShouldBe(["document:a", "document:b", "document:d", "document:f"]);
+        engine.Write([], [RelationshipTuple.Parse("group:eng#member@user:bob")]);
+        Objects(engine, "user:bob", "viewer").ShouldBe(["document:d"]);
+        engine.WriteAttributes([]);
+        engine.SetModel(engine.Model);
+        engine.Write([RelationshipTuple.Parse("group:eng#member@user:bob")]);
+        Objects(engine, "user:bob", "viewer").ShouldBe(["document:a", "document:b", "document:d", "document:f"]);
+    }
+
+    [Fact]
     public void Pages_resume_where_the_last_one_stopped_and_say_so()
     {
         var engine = Engine();
