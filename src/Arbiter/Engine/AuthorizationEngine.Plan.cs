@@ -41,7 +41,18 @@ public sealed partial class AuthorizationEngine
             : null;
         var inputs = new ConditionInputs();
         inputs.Reset(request.Context, subjectAttributes);
-        var candidates = Candidates(entities.SortedEntitiesOf(type.TypeId), contextual, type.TypeId);
+        // candidates per relation: what the reverse expansion from the subject reaches, or every resource of the type
+        ReverseExpansion? expansion = null;
+        (int Entity, string Id)[]? all = null;
+        (int Entity, string Id)[] CandidatesOf(CompiledRelation? relation)
+        {
+            if (relation is null || contextual is not null)
+            {
+                return all ??= Candidates(entities.SortedEntitiesOf(type.TypeId), contextual, type.TypeId);
+            }
+            expansion ??= ReverseExpansion.Run(state.Model, state.Reverse, entities, userType, userEntity, userRelation);
+            return [.. expansion.ObjectsWith(relation).Select(e => (e, entities.IdOf(e)))];
+        }
 
         var memo = new BatchMemo();
         memo.SetUser(userType, userEntity, userRelation, request.Subject.Id);
@@ -50,7 +61,7 @@ public sealed partial class AuthorizationEngine
         {
             evaluator.Begin(_tables, state, _options.ConditionEvaluator, _options.MaxResolutionDepth, _options.Cel);
             evaluator.SetRequest(contextual, request.Context, memo, explain: false, explainValues: false, subjectAttributes, -1, null);
-            var planner = new FilterPlanner(state, evaluator, candidates, type, userType, userEntity, userRelation, inputs);
+            var planner = new FilterPlanner(state, evaluator, CandidatesOf, type, userType, userEntity, userRelation, inputs);
             var (whenTrue, _) = planner.PlanRelation(relation);
             return new ValueTask<FilterPlan>(new FilterPlan
             {

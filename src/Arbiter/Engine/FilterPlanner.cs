@@ -15,7 +15,7 @@ namespace Arbiter.Engine;
 internal sealed class FilterPlanner(
     EngineState state,
     CheckEvaluator evaluator,
-    (int Entity, string Id)[] candidates,
+    Func<CompiledRelation?, (int Entity, string Id)[]> candidatesOf,
     CompiledType resourceType,
     int userType,
     int userEntity,
@@ -28,7 +28,7 @@ internal sealed class FilterPlanner(
     {
         if (!relation.HasRules || !_inProgress.Add(relation))
         {
-            return Closed(obj => evaluator.Check(obj, relation, userType, userEntity, userRelation));
+            return Closed(candidatesOf(relation.RulesBelow ? null : relation), obj => evaluator.Check(obj, relation, userType, userEntity, userRelation));
         }
         var result = PlanNode(relation.Rewrite, relation);
         _inProgress.Remove(relation);
@@ -60,7 +60,7 @@ internal sealed class FilterPlanner(
                 return (Filter.And(baseTrue, subtractFalse), Filter.Or(baseFalse, subtractTrue));
             }
             default:
-                return Closed(obj => evaluator.CheckNode(obj, node, relation, userType, userEntity, userRelation));
+                return Closed(candidatesOf(RulesBelow(node, relation) ? null : relation), obj => evaluator.CheckNode(obj, node, relation, userType, userEntity, userRelation));
         }
     }
 
@@ -68,7 +68,7 @@ internal sealed class FilterPlanner(
     /// A part decided resource by resource: true for some ids, an error for some; false for all others, including resources
     /// the store does not know (no tuple names them, so no tuple-based part can hold for them).
     /// </summary>
-    private (Filter True, Filter False) Closed(Func<int, Outcome> evaluate)
+    private (Filter True, Filter False) Closed((int Entity, string Id)[] candidates, Func<int, Outcome> evaluate)
     {
         var holds = new HashSet<string>(StringComparer.Ordinal);
         var fails = new HashSet<string>(StringComparer.Ordinal);
@@ -89,6 +89,14 @@ internal sealed class FilterPlanner(
         var whenFalse = fails.Count == 0 ? Filter.True : Filter.Not(new IdInFilter(fails));
         return (whenTrue, whenFalse);
     }
+
+    /// <summary>Whether a rule can take part below a direct or tuple-to-userset node (through a userset or a parent): its candidates are then every resource.</summary>
+    private bool RulesBelow(RewriteNode node, CompiledRelation relation) => node.Kind switch
+    {
+        RewriteKind.TupleToUserset => node.TargetByType.Any(t => t is { RulesBelow: true }),
+        _ => relation.Restrictions.Any(r => r.SubjectRelation >= 0
+            && state.Model.TypeById(r.TypeId)?.RelationById(r.SubjectRelation) is { RulesBelow: true }),
+    };
 
     private (Filter True, Filter False) PlanRule(RewriteNode node)
     {

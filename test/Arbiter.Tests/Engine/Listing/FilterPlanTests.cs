@@ -128,7 +128,7 @@ public sealed class FilterPlanTests
     }
 
     /// <summary>A plain reading of the filter tree (the library's own evaluator is tested separately).</summary>
-    private static bool Satisfies(Filter filter, string id, IReadOnlyDictionary<string, object?> values) => filter switch
+    internal static bool Satisfies(Filter filter, string id, IReadOnlyDictionary<string, object?> values) => filter switch
     {
         ConstantFilter c => c.Value,
         IdInFilter i => i.Ids.Contains(id),

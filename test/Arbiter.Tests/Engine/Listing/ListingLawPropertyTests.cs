@@ -56,6 +56,7 @@ public sealed class ListingLawPropertyTests
                     foreach (var subject in Users.Append("user:*"))
                     {
                         ObjectsLaw(engine, subject, type.Name, relation.Name, known, what);
+                        PlanLaw(engine, subject, type.Name, relation.Name, known, what);
                     }
                     foreach (var id in Ids)
                     {
@@ -79,6 +80,19 @@ public sealed class ListingLawPropertyTests
         listed.Error.ShouldBeNull(context);
         listed.IsComplete.ShouldBeTrue(context);
         listed.Objects.Select(o => o.Id).ShouldBe(decisions.Where(d => d.Decision.Allowed).Select(d => d.Id).ToList(), context);
+    }
+
+    /// <summary>The plan's filter admits exactly the known objects Check allows (errors included: they never allow).</summary>
+    private static void PlanLaw(AuthorizationEngine engine, string subject, string type, string relation, HashSet<string> known, string what)
+    {
+        var plan = engine.PlanAsync(Arbiter.Filtering.PlanRequest.Create(subject, relation, type)).Sync();
+        var context = $"{what}\nPlan({subject}, {relation}, {type}) = {plan.Filter}";
+        plan.Error.ShouldBeNull(context);
+        foreach (var id in Ids.Where(id => known.Contains($"{type}:{id}")))
+        {
+            var allowed = engine.CheckAsync(CheckRequest.Create(subject, relation, $"{type}:{id}")).Sync().Allowed;
+            FilterPlanTests.Satisfies(plan.Filter, id, new Dictionary<string, object?>()).ShouldBe(allowed, $"{context}: {type}:{id}");
+        }
     }
 
     private static void SubjectsLaw(AuthorizationEngine engine, string obj, string relation, HashSet<string> knownUsers, string what)
