@@ -126,8 +126,26 @@ internal sealed class SqlFilterWriter(SqlDialect dialect, SqlMapping mapping)
             _ => ">=",
         };
         var p = Parameter(Value(column, compare.Value));
-        text.Append('(').Append(column.Name).Append(" IS NOT NULL AND ").Append(column.Name).Append(' ').Append(op).Append(' ').Append(p)
-            .Append(Collation(compare.Value, ordering)).Append(')');
+        text.Append('(').Append(column.Name).Append(" IS NOT NULL AND ").Append(KindGuard(column, compare.Value))
+            .Append(column.Name).Append(' ').Append(op).Append(' ').Append(p).Append(Collation(compare.Value, ordering)).Append(')');
+    }
+
+    /// <summary>
+    /// SQLite converts between text and numbers when a column has a numeric or text affinity (<c>'4' = 4</c>); a value of
+    /// another kind than the filter's must not satisfy it, so the stored value's type is checked first.
+    /// </summary>
+    private string KindGuard(SqlColumn column, object value)
+    {
+        if (dialect != SqlDialect.Sqlite || column.Convert is not null)
+        {
+            return string.Empty;
+        }
+        return FilterValues.KindOf(value.GetType()) switch
+        {
+            FilterValueKind.String => $"typeof({column.Name}) = 'text' AND ",
+            FilterValueKind.Number => $"typeof({column.Name}) IN ('integer', 'real') AND ",
+            _ => string.Empty,
+        };
     }
 
     private void In(InFilter @in)
@@ -138,17 +156,39 @@ internal sealed class SqlFilterWriter(SqlDialect dialect, SqlMapping mapping)
             text.Append(False);
             return;
         }
-        text.Append('(').Append(column.Name).Append(" IS NOT NULL AND ").Append(column.Name);
-        if (dialect == SqlDialect.Sqlite && @in.Values.Any(v => v is string))
+        // One IN list per kind of value, each behind its kind guard (SQLite).
+        var groups = @in.Values.GroupBy(v => KindGuard(column, v), StringComparer.Ordinal).ToList();
+        text.Append('(').Append(column.Name).Append(" IS NOT NULL AND ");
+        if (groups.Count > 1)
         {
-            text.Append(" COLLATE BINARY");
+            text.Append('(');
         }
-        text.Append(" IN (");
-        for (var i = 0; i < @in.Values.Count; i++)
+        for (var g = 0; g < groups.Count; g++)
         {
-            text.Append(i > 0 ? ", " : string.Empty).Append(Parameter(Value(column, @in.Values[i])));
+            text.Append(g > 0 ? " OR " : string.Empty);
+            if (groups.Count > 1 && groups[g].Key.Length > 0)
+            {
+                text.Append('(');
+            }
+            text.Append(groups[g].Key).Append(column.Name);
+            if (dialect == SqlDialect.Sqlite && groups[g].First() is string)
+            {
+                text.Append(" COLLATE BINARY");
+            }
+            text.Append(" IN (");
+            var first = true;
+            foreach (var value in groups[g])
+            {
+                text.Append(first ? string.Empty : ", ").Append(Parameter(Value(column, value)));
+                first = false;
+            }
+            text.Append(')');
+            if (groups.Count > 1 && groups[g].Key.Length > 0)
+            {
+                text.Append(')');
+            }
         }
-        text.Append("))");
+        text.Append(groups.Count > 1 ? "))" : ")");
     }
 
     /// <summary>
