@@ -203,9 +203,10 @@ internal sealed class SqlFilterWriter(SqlDialect dialect, SqlMapping mapping)
         text.Append('(').Append(c).Append(" IS NOT NULL AND ");
         text.Append((dialect, match.Match) switch
         {
-            (SqlDialect.Sqlite, StringMatch.StartsWith) => $"substr(CAST({c} AS BLOB), 1, length(CAST({p} AS BLOB))) = CAST({p} AS BLOB)",
+            (SqlDialect.Sqlite, StringMatch.StartsWith) => $"instr(CAST({c} AS BLOB), CAST({p} AS BLOB)) = 1",
+            // substr of an empty blob is NULL: the length tests keep it away, so the node stays two-valued
             (SqlDialect.Sqlite, StringMatch.EndsWith) =>
-                $"length(CAST({c} AS BLOB)) >= length(CAST({p} AS BLOB)) AND substr(CAST({c} AS BLOB), length(CAST({c} AS BLOB)) - length(CAST({p} AS BLOB)) + 1) = CAST({p} AS BLOB)",
+                $"length(CAST({c} AS BLOB)) >= length(CAST({p} AS BLOB)) AND (length(CAST({p} AS BLOB)) = 0 OR substr(CAST({c} AS BLOB), -length(CAST({p} AS BLOB))) = CAST({p} AS BLOB))",
             (SqlDialect.Sqlite, _) => $"instr(CAST({c} AS BLOB), CAST({p} AS BLOB)) > 0",
             (_, StringMatch.StartsWith) => $"left({c}, length({p})) = {p}",
             (_, StringMatch.EndsWith) => $"right({c}, length({p})) = {p}",

@@ -46,7 +46,7 @@ public sealed class SqliteSqlFilterTests(SeededDatabase seeded) : IClassFixture<
 
         // the only literals are fixed: type names of the kind guards, 1 = 0, positions in substr, instr(...) > 0
         var rest = System.Text.RegularExpressions.Regex.Replace(
-            sql.Where, @"typeof\(""\w+""\) (= 'text'|IN \('integer', 'real'\))|\(1 = [01]\)|length\(CAST\([^)]*\)\) \+ 1|, 1, | > 0", "");
+            sql.Where, @"typeof\(""\w+""\) (= 'text'|IN \('integer', 'real'\))|\(1 = [01]\)|\) = 0 OR|\) [>=] [01]\b", "");
         rest.ShouldNotContain("'");
         rest.ShouldNotMatch(@"[=<>(,]\s*-?[0-9]");
         sql.Parameters.Select(p => p.Name).ShouldBe(sql.Parameters.Select((_, i) => "@p" + i));
@@ -62,7 +62,7 @@ public sealed class SqliteSqlFilterTests(SeededDatabase seeded) : IClassFixture<
 
         var sql = filter.ToSql(SqlDialect.Sqlite, FilterCases.SqlMapping());
 
-        sql.Where.ShouldBe("""("id" IN (SELECT value FROM json_each(@p0)) OR (("department" IS NOT NULL AND typeof("department") = 'text' AND "department" = @p1 COLLATE BINARY) AND ("level" IS NOT NULL AND typeof("level") IN ('integer', 'real') AND "level" > @p2)) OR ("status" IS NOT NULL AND substr(CAST("status" AS BLOB), 1, length(CAST(@p3 AS BLOB))) = CAST(@p3 AS BLOB)))""");
+        sql.Where.ShouldBe("""("id" IN (SELECT value FROM json_each(@p0)) OR (("department" IS NOT NULL AND typeof("department") = 'text' AND "department" = @p1 COLLATE BINARY) AND ("level" IS NOT NULL AND typeof("level") IN ('integer', 'real') AND "level" > @p2)) OR ("status" IS NOT NULL AND instr(CAST("status" AS BLOB), CAST(@p3 AS BLOB)) = 1))""");
         sql.Parameters.ShouldBe([new("@p0", """["doc01","doc02"]"""), new("@p1", "eng"), new("@p2", 3L), new("@p3", "op")]);
     }
 
