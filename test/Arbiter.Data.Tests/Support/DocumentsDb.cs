@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Arbiter.Data.Tests.Support;
 
 /// <summary>An EF Core context over a SQLite file: table <c>documents</c> with snake_case columns.</summary>
-public sealed class DocumentsDb(string path) : DbContext
+public sealed class DocumentsDb(string path, bool oneJsonParameter = true) : DbContext
 {
     public DbSet<Document> Documents => Set<Document>();
 
@@ -13,7 +13,13 @@ public sealed class DocumentsDb(string path) : DbContext
     protected override void OnConfiguring(DbContextOptionsBuilder options) =>
         // One JSON parameter for a captured collection (json_each), whatever its size: EF Core 10's default sends one
         // parameter per element, which SQLite refuses past 32,766.
-        options.UseSqlite(ConnectionString, sqlite => sqlite.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter));
+        options.UseSqlite(ConnectionString, sqlite =>
+        {
+            if (oneJsonParameter)
+            {
+                sqlite.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter);
+            }
+        });
 
     protected override void OnModelCreating(ModelBuilder model)
     {

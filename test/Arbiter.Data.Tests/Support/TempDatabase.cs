@@ -19,12 +19,40 @@ public sealed class TempDatabase : IDisposable
         Documents = [.. db.Documents.AsNoTracking().OrderBy(d => d.Id)];
     }
 
+    /// <summary>A database of <paramref name="count"/> documents <c>doc0</c>, <c>doc1</c>, ... (department <c>eng</c> for doc5, doc15, ...), inserted in bulk.</summary>
+    public TempDatabase(int count)
+    {
+        System.IO.Directory.CreateDirectory(directory);
+        Path = System.IO.Path.Combine(directory, "documents.db");
+        using (var db = Context())
+        {
+            db.Database.EnsureCreated();
+        }
+        using var connection = Open();
+        using var transaction = connection.BeginTransaction();
+        using var insert = connection.CreateCommand();
+        insert.CommandText = "INSERT INTO documents (id, department, has_approval) VALUES ($id, $department, 0)";
+        var id = insert.Parameters.Add("$id", SqliteType.Text);
+        var department = insert.Parameters.Add("$department", SqliteType.Text);
+        var rows = new List<Document>(count);
+        for (var i = 0; i < count; i++)
+        {
+            var document = new Document { Id = "doc" + i.ToString(System.Globalization.CultureInfo.InvariantCulture), Department = i % 10 == 5 ? "eng" : null };
+            id.Value = document.Id;
+            department.Value = (object?)document.Department ?? DBNull.Value;
+            insert.ExecuteNonQuery();
+            rows.Add(document);
+        }
+        transaction.Commit();
+        Documents = rows;
+    }
+
     public string Path { get; }
 
     /// <summary>Every row, as read back.</summary>
     public IReadOnlyList<Document> Documents { get; }
 
-    public DocumentsDb Context() => new(Path);
+    public DocumentsDb Context(bool oneJsonParameter = true) => new(Path, oneJsonParameter);
 
     public SqliteConnection Open()
     {
