@@ -107,11 +107,3 @@ public sealed class EfCoreFilterTests(SeededDatabase seeded) : IClassFixture<See
         _ => [],
     };
 }
-
-/// <summary>The seeded database, shared by the tests of a class.</summary>
-public sealed class SeededDatabase : IDisposable
-{
-    public TempDatabase Database { get; } = new(Support.Documents.Seed());
-
-    public void Dispose() => Database.Dispose();
-}
