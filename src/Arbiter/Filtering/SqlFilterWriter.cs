@@ -111,7 +111,7 @@ internal sealed class SqlFilterWriter(SqlDialect dialect, SqlMapping mapping)
     {
         var column = mapping.ColumnOf(compare.Attribute);
         var ordering = compare.Operator is not (CompareOperator.Equal or CompareOperator.NotEqual);
-        if (compare.Value is bool && ordering)
+        if (compare.Value is bool && ordering || FilterValues.KindOf(compare.Value.GetType()) == FilterValueKind.Other)
         {
             text.Append(False);
             return;
@@ -151,13 +151,14 @@ internal sealed class SqlFilterWriter(SqlDialect dialect, SqlMapping mapping)
     private void In(InFilter @in)
     {
         var column = mapping.ColumnOf(@in.Attribute);
-        if (@in.Values.Count == 0)
+        var values = @in.Values.Where(v => FilterValues.KindOf(v.GetType()) != FilterValueKind.Other).ToList();
+        if (values.Count == 0)
         {
             text.Append(False);
             return;
         }
         // One IN list per kind of value, each behind its kind guard (SQLite).
-        var groups = @in.Values.GroupBy(v => KindGuard(column, v), StringComparer.Ordinal).ToList();
+        var groups = values.GroupBy(v => KindGuard(column, v), StringComparer.Ordinal).ToList();
         text.Append('(').Append(column.Name).Append(" IS NOT NULL AND ");
         if (groups.Count > 1)
         {

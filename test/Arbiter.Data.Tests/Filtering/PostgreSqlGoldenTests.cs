@@ -82,6 +82,14 @@ public sealed class PostgreSqlGoldenTests
     }
 
     [Fact]
+    public void ValuesOfNoFilterKind_NeverMatch()
+    {
+        Sql(Eq("department", Guid.Empty)).Where.ShouldBe("(1 = 0)");
+        Sql(new InFilter("department", [Guid.Empty, "eng"])).Where.ShouldBe("""("department" IS NOT NULL AND "department" IN (@p0))""");
+        new InFilter("department", [Guid.Empty]).ToSql(SqlDialect.Sqlite, SqlMapping()).Where.ShouldBe("(1 = 0)");
+    }
+
+    [Fact]
     public void HostileValues_AreOnlyParameters()
     {
         foreach (var hostile in HostileInputTests.Strings.Where(s => s.Length > 1 && s != "@p0" && !s.All(char.IsAsciiLetter)))
