@@ -16,6 +16,7 @@ internal static class CliCommands
         root.Subcommands.Add(ListActionsCommand.Create(context));
         root.Subcommands.Add(ListObjectsCommand.Create(context));
         root.Subcommands.Add(ListSubjectsCommand.Create(context));
+        root.Subcommands.Add(PlanCommand.Create(context));
         root.Subcommands.Add(ModelCommand.Create(context));
         root.Subcommands.Add(TestCommand.Create(context));
         return root;

@@ -20,4 +20,8 @@ public interface IAuthorizer
     /// <summary>The subjects (of the filters' kinds) that have the relation to the object (OpenFGA's ListUsers).</summary>
     /// <exception cref="ArbiterException">The request names a type or relation the model does not have, or is malformed.</exception>
     ValueTask<ListSubjectsResult> ListSubjectsAsync(ListSubjectsRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>The subject's permission over a resource type as a filter (ids from relationships, conditions on resource attributes).</summary>
+    /// <exception cref="ArbiterException">The request names a type or relation the model does not have, or is malformed.</exception>
+    ValueTask<Filtering.FilterPlan> PlanAsync(Filtering.PlanRequest request, CancellationToken cancellationToken = default);
 }

@@ -80,4 +80,7 @@ internal sealed class FakeAuthorizer(IReadOnlyList<RelationshipTuple> tuples) : 
             throw new ArbiterException(ArbiterErrorCode.RelationNotFound, "relation 'boom' is not in the model");
         }
     }
+
+    public ValueTask<Arbiter.Filtering.FilterPlan> PlanAsync(Arbiter.Filtering.PlanRequest request, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException();
 }
