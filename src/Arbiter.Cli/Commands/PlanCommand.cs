@@ -136,6 +136,13 @@ internal static class PlanCommand
     {
         try
         {
+            foreach (var attribute in Attributes(filter).Distinct(StringComparer.Ordinal))
+            {
+                if (!mapping.Columns.ContainsKey(attribute))
+                {
+                    mapping.Column(attribute, attribute); // by default an attribute's column has its name
+                }
+            }
             return filter.ToSql(dialect, mapping);
         }
         catch (Exception e) when (e is NotSupportedException or ArgumentException or InvalidOperationException)
@@ -143,6 +150,18 @@ internal static class PlanCommand
             throw new CliInputException($"the filter cannot be written as SQL: {e.Message}");
         }
     }
+
+    private static IEnumerable<string> Attributes(Filter filter) => filter switch
+    {
+        AndFilter a => a.Operands.SelectMany(Attributes),
+        OrFilter o => o.Operands.SelectMany(Attributes),
+        NotFilter n => Attributes(n.Operand),
+        PresentFilter p => [p.Attribute],
+        CompareFilter c => [c.Attribute],
+        InFilter i => [i.Attribute],
+        StringMatchFilter m => [m.Attribute],
+        _ => [],
+    };
 
     private static string Display(object value) => value switch
     {

@@ -36,7 +36,7 @@ public partial class DocsExamplesTests
     {
         var lines = ShellLines(File.ReadAllText(RepoPaths.Of("docs/cli.md"))).ToList();
 
-        foreach (var command in new[] { "check", "explain", "list-actions", "model validate", "test" })
+        foreach (var command in new[] { "check", "explain", "list-actions", "list-objects", "list-subjects", "plan", "model validate", "test" })
         {
             lines.ShouldContain(l => l.StartsWith("arbiter " + command + " ", StringComparison.Ordinal), command);
         }

@@ -10,7 +10,7 @@ namespace Arbiter.Cli.Tests.Docs;
 /// </summary>
 public class ListingDocsTests
 {
-    private static readonly string[] ListingCommands = ["list-objects", "list-subjects"];
+    private static readonly string[] ListingCommands = ["list-objects", "list-subjects", "plan"];
 
     public static TheoryData<string, string> Transcripts()
     {
