@@ -78,6 +78,25 @@ public sealed class DataSampleTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task The_docs_planning_example_runs_as_written()
+    {
+        var engine = Engine();
+        using var db = new DataDb(Path.Combine(_directory, "docs.db"));
+        db.Database.EnsureCreated();
+        db.Rows.AddRange(Rows);
+        db.SaveChanges();
+        // <snippet:filtering-plan>
+        // samples/data: admins read their account's data, users the data of their account they created
+        var plan = await engine.PlanAsync(PlanRequest.Create("user:bob", "can_read", "data"));
+        // plan.Filter: (account_id == "acme" and created_by == "bob")
+        var mine = await db.Rows.Where(plan.Filter.ToExpression<DataRow>()).ToListAsync();
+        // </snippet:filtering-plan>
+        plan.Filter.ToString().ShouldBe("(account_id == \"acme\" and created_by == \"bob\")");
+        mine.Select(r => r.Id).ShouldBe(["1"]);
+        DocSnippets.ShouldMatch("docs/filtering.md", "filtering-plan");
+    }
+
     public sealed class DataRow
     {
         public string Id { get; set; } = "";
