@@ -16,7 +16,7 @@ internal static class FilterJson
         PresentFilter p => new JsonObject { ["present"] = p.Attribute },
         CompareFilter c => new JsonObject
         {
-            ["compare"] = new JsonObject { ["attribute"] = c.Attribute, ["operator"] = Symbol(c.Operator), ["value"] = JsonOutput.FromValue(c.Value) },
+            ["compare"] = new JsonObject { ["attribute"] = c.Attribute, ["operator"] = CompareFilter.Symbol(c.Operator), ["value"] = JsonOutput.FromValue(c.Value) },
         },
         InFilter i => new JsonObject
         {
@@ -28,15 +28,5 @@ internal static class FilterJson
         },
         ResidualFilter r => new JsonObject { ["residual"] = new JsonObject { ["expression"] = r.Expression, ["expected"] = r.Expected } },
         _ => JsonValue.Create(filter.ToString())!,
-    };
-
-    private static string Symbol(CompareOperator op) => op switch
-    {
-        CompareOperator.Equal => "==",
-        CompareOperator.NotEqual => "!=",
-        CompareOperator.Less => "<",
-        CompareOperator.LessOrEqual => "<=",
-        CompareOperator.Greater => ">",
-        _ => ">=",
     };
 }

@@ -133,6 +133,22 @@ public sealed partial class AuthorizationEngine
         + (type.AttributeNames.Length == 0 ? " (it declares no attributes)" : $" (declared: {string.Join(", ", type.AttributeNames)})");
 
     /// <summary>
+    /// The subject's attribute values for one request (stored, overridden by the request's), or <see langword="null"/>
+    /// when no condition can read them; refuses request values for a subject that is not an entity.
+    /// </summary>
+    private CelValue[]? SubjectAttributes(EngineState state, SubjectRef subject, int userType, int userEntity, int userRelation,
+        IReadOnlyDictionary<string, object?>? given)
+    {
+        if (given is { Count: > 0 } && userRelation != SubjectKind.Plain)
+        {
+            throw new ArbiterException(ArbiterErrorCode.ValidationError, $"invalid subject attributes: the subject '{subject}' is not an entity ('type:id')");
+        }
+        return userRelation == SubjectKind.Plain && (state.Model.HasAttributes || given is { Count: > 0 })
+            ? RequestAttributes(state, state.Model.TypeById(userType)!, userEntity, given, "subject")
+            : null;
+    }
+
+    /// <summary>
     /// The attribute values an entity has for one request: its stored values, each overridden by the request's value of
     /// the same attribute. Refuses (a validation error naming the attribute) a request value that is not declared or does not convert.
     /// </summary>

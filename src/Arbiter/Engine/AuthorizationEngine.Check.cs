@@ -58,23 +58,12 @@ public sealed partial class AuthorizationEngine
             return new Decision { Allowed = self, ModelId = state.Model.Id, Revision = state.Index.Revision, Explanation = leaf };
         }
         var userEntity = contextual is null ? entities.Find(userType, subject.Id) : contextual.Find(userType, subject.Id);
-        CelValue[]? subjectAttributes = null;
+        var subjectAttributes = SubjectAttributes(state, subject, userType, userEntity, userRelation, request.SubjectAttributes);
         CelValue[]? objectAttributes = null;
-        if (state.Model.HasAttributes || justInTime)
+        if (request.ObjectAttributes is { Count: > 0 })
         {
-            if (request.SubjectAttributes is { Count: > 0 } && userRelation != SubjectKind.Plain)
-            {
-                throw RequestError(ArbiterErrorCode.ValidationError, $"invalid subject attributes: the subject '{subject}' is not an entity ('type:id')");
-            }
-            if (userRelation == SubjectKind.Plain)
-            {
-                subjectAttributes = RequestAttributes(state, state.Model.TypeById(userType)!, userEntity, request.SubjectAttributes, "subject");
-            }
-            if (request.ObjectAttributes is { Count: > 0 })
-            {
-                objectAttributes = RequestAttributes(state, relation.Owner, obj, request.ObjectAttributes, "object");
-                memo = null; // results for the request's object hold only for this request
-            }
+            objectAttributes = RequestAttributes(state, relation.Owner, obj, request.ObjectAttributes, "object");
+            memo = null; // results for the request's object hold only for this request
         }
         memo?.SetUser(userType, userEntity, userRelation, subject.Id);
 

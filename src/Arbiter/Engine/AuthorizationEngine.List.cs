@@ -30,18 +30,11 @@ public sealed partial class AuthorizationEngine
         ArgumentNullException.ThrowIfNull(request);
         cancellationToken.ThrowIfCancellationRequested();
         var state = State;
-        var type = state.Model.FindType(request.ObjectType ?? string.Empty)
-            ?? throw RequestError(ArbiterErrorCode.TypeNotFound, $"the type '{request.ObjectType}' is not defined in the model");
-        if (request.Relation is null || !type.RelationsByName.ContainsKey(request.Relation))
-        {
-            throw RequestError(ArbiterErrorCode.RelationNotFound, $"the relation '{request.Relation}' is not defined on type '{type.Name}'");
-        }
         if (request.PageSize is < 1)
         {
             throw RequestError(ArbiterErrorCode.ValidationError, $"the page size must be at least 1, not {request.PageSize}");
         }
-        // the subject is validated as for a check (any object id will do)
-        var relation = ResolveRequest(state.Model, new ObjectRef(type.Name, "_"), request.Relation, request.Subject, out var userType, out var userRelation);
+        var (type, relation) = ResolveOverType(state, request.ObjectType, request.Relation, request.Subject, out var userType, out var userRelation);
         ValidateContext(request.Context);
         var contextual = request.ContextualTuples.Count == 0 ? null : BuildContextual(state, request.ContextualTuples);
         var after = request.ContinuationToken is null ? null : ReadToken(request.ContinuationToken, "objects", Fingerprint(request));
@@ -60,13 +53,7 @@ public sealed partial class AuthorizationEngine
             }
         }
 
-        if (request.SubjectAttributes is { Count: > 0 } && userRelation != SubjectKind.Plain)
-        {
-            throw RequestError(ArbiterErrorCode.ValidationError, $"invalid subject attributes: the subject '{subject}' is not an entity ('type:id')");
-        }
-        var subjectAttributes = userRelation == SubjectKind.Plain && (state.Model.HasAttributes || request.SubjectAttributes is { Count: > 0 })
-            ? RequestAttributes(state, state.Model.TypeById(userType)!, userEntity, request.SubjectAttributes, "subject")
-            : null;
+        var subjectAttributes = SubjectAttributes(state, subject, userType, userEntity, userRelation, request.SubjectAttributes);
         var memo = new BatchMemo { SkipTopLevel = true };
         memo.SetUser(userType, userEntity, userRelation, subject.Id);
 
@@ -187,6 +174,24 @@ public sealed partial class AuthorizationEngine
             }
         }
         return lo;
+    }
+
+    /// <summary>
+    /// Resolves a request over all resources of a type (ListObjects, Plan): the type (<see cref="ArbiterErrorCode.TypeNotFound"/>),
+    /// the relation on it (<see cref="ArbiterErrorCode.RelationNotFound"/>, as OpenFGA's ListObjects) and the subject, validated as for a check.
+    /// </summary>
+    private static (CompiledType Type, CompiledRelation Relation) ResolveOverType(EngineState state, string? typeName, string? relationName, SubjectRef subject,
+        out int userType, out int userRelation)
+    {
+        var type = state.Model.FindType(typeName ?? string.Empty)
+            ?? throw RequestError(ArbiterErrorCode.TypeNotFound, $"the type '{typeName}' is not defined in the model");
+        if (relationName is null || !type.RelationsByName.ContainsKey(relationName))
+        {
+            throw RequestError(ArbiterErrorCode.RelationNotFound, $"the relation '{relationName}' is not defined on type '{type.Name}'");
+        }
+        // any object id will do: the subject is validated against the model as for a check
+        var relation = ResolveRequest(state.Model, new ObjectRef(type.Name, "_"), relationName, subject, out userType, out userRelation);
+        return (type, relation);
     }
 
     private static string Fingerprint(ListObjectsRequest request) => $"{request.Subject}|{request.Relation}|{request.ObjectType}";

@@ -21,24 +21,12 @@ public sealed partial class AuthorizationEngine
         ArgumentNullException.ThrowIfNull(request);
         cancellationToken.ThrowIfCancellationRequested();
         var state = State;
-        var type = state.Model.FindType(request.ResourceType ?? string.Empty)
-            ?? throw RequestError(ArbiterErrorCode.TypeNotFound, $"the type '{request.ResourceType}' is not defined in the model");
-        if (request.Relation is null || !type.RelationsByName.ContainsKey(request.Relation))
-        {
-            throw RequestError(ArbiterErrorCode.RelationNotFound, $"the relation '{request.Relation}' is not defined on type '{type.Name}'");
-        }
-        var relation = ResolveRequest(state.Model, new ObjectRef(type.Name, "_"), request.Relation, request.Subject, out var userType, out var userRelation);
+        var (type, relation) = ResolveOverType(state, request.ResourceType, request.Relation, request.Subject, out var userType, out var userRelation);
         ValidateContext(request.Context);
         var contextual = request.ContextualTuples.Count == 0 ? null : BuildContextual(state, request.ContextualTuples);
         var entities = _tables.Entities;
         var userEntity = contextual is null ? entities.Find(userType, request.Subject.Id) : contextual.Find(userType, request.Subject.Id);
-        if (request.SubjectAttributes is { Count: > 0 } && userRelation != SubjectKind.Plain)
-        {
-            throw RequestError(ArbiterErrorCode.ValidationError, $"invalid subject attributes: the subject '{request.Subject}' is not an entity ('type:id')");
-        }
-        var subjectAttributes = userRelation == SubjectKind.Plain && (state.Model.HasAttributes || request.SubjectAttributes is { Count: > 0 })
-            ? RequestAttributes(state, state.Model.TypeById(userType)!, userEntity, request.SubjectAttributes, "subject")
-            : null;
+        var subjectAttributes = SubjectAttributes(state, request.Subject, userType, userEntity, userRelation, request.SubjectAttributes);
         var inputs = new ConditionInputs();
         inputs.Reset(request.Context, subjectAttributes);
         // candidates per relation: what the reverse expansion from the subject reaches, or every resource of the type

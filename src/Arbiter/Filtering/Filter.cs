@@ -202,7 +202,9 @@ public sealed record CompareFilter(string Attribute, CompareOperator Operator, o
     /// <inheritdoc />
     public override string ToString() => $"{Attribute} {Symbol(Operator)} {FilterText.Literal(Value)}";
 
-    internal static string Symbol(CompareOperator op) => op switch
+    /// <summary>The operator as CEL writes it: <c>==</c>, <c>!=</c>, <c>&lt;</c>, <c>&lt;=</c>, <c>&gt;</c>, <c>&gt;=</c>.</summary>
+    /// <param name="op">The operator.</param>
+    public static string Symbol(CompareOperator op) => op switch
     {
         CompareOperator.Equal => "==",
         CompareOperator.NotEqual => "!=",
