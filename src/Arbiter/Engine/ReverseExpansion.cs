@@ -35,7 +35,21 @@ internal sealed class ReverseGraph
             }
             Collect(relation, relation.Rewrite);
         }
+        _leadsUp = new bool[model.Relations.Length];
+        foreach (var relation in model.Relations)
+        {
+            _leadsUp[relation.Index] = _computed[relation.Index].Count > 0 || _fromParent[relation.Index].Count > 0
+                || _accepting.ContainsKey((relation.Owner.TypeId, relation.NameId));
+        }
     }
+
+    /// <summary>
+    /// Whether anything leads upwards from (an object, this relation): a type restriction accepting it as a userset, a
+    /// computed relation or a <c>from</c> using it. Nodes of other relations are recorded but not expanded.
+    /// </summary>
+    public bool LeadsUp(CompiledRelation relation) => _leadsUp[relation.Index];
+
+    private readonly bool[] _leadsUp;
 
     /// <summary>The relations whose type restrictions accept subjects of this type and kind (plain, wildcard or userset relation).</summary>
     public IReadOnlyList<CompiledRelation> Accepting(int type, int subjectRelation) =>
@@ -87,7 +101,7 @@ internal sealed class ReverseExpansion
     private readonly RelationshipIndex _reverse;
     private readonly EntityTable _entities;
     private readonly HashSet<long> _reached = [];
-    private readonly Dictionary<int, List<int>> _byRelation = [];
+    private readonly List<int>?[] _byRelation;
     private readonly Queue<(int Entity, CompiledRelation Relation)> _queue = new();
 
     private ReverseExpansion(CompiledModel model, RelationshipIndex reverse, EntityTable entities)
@@ -96,6 +110,7 @@ internal sealed class ReverseExpansion
         _graph = model.ReverseGraph;
         _reverse = reverse;
         _entities = entities;
+        _byRelation = new List<int>?[model.Relations.Length];
     }
 
     /// <summary>Expands from a subject (<paramref name="userEntity"/> -1 when the store does not know it).</summary>
@@ -107,7 +122,7 @@ internal sealed class ReverseExpansion
     }
 
     /// <summary>The objects (entities) reached with this relation, unordered.</summary>
-    public IReadOnlyList<int> ObjectsWith(CompiledRelation relation) => _byRelation.TryGetValue(relation.Index, out var list) ? list : [];
+    public IReadOnlyList<int> ObjectsWith(CompiledRelation relation) => _byRelation[relation.Index] ?? (IReadOnlyList<int>)[];
 
     private void Start(int userType, int userEntity, int userRelation)
     {
@@ -176,11 +191,10 @@ internal sealed class ReverseExpansion
         {
             return;
         }
-        if (!_byRelation.TryGetValue(relation.Index, out var list))
+        (_byRelation[relation.Index] ??= []).Add(entity);
+        if (_graph.LeadsUp(relation))
         {
-            _byRelation[relation.Index] = list = [];
+            _queue.Enqueue((entity, relation));
         }
-        list.Add(entity);
-        _queue.Enqueue((entity, relation));
     }
 }
