@@ -31,6 +31,7 @@ public sealed partial class AuthorizationEngine
         inputs.Reset(request.Context, subjectAttributes);
         // candidates per relation: what the reverse expansion from the subject reaches, or every resource of the type
         ReverseExpansion? expansion = null;
+        var reached = new Dictionary<CompiledRelation, (int Entity, string Id)[]>();
         (int Entity, string Id)[]? all = null;
         (int Entity, string Id)[] CandidatesOf(CompiledRelation? relation)
         {
@@ -38,8 +39,12 @@ public sealed partial class AuthorizationEngine
             {
                 return all ??= Candidates(entities.SortedEntitiesOf(type.TypeId), contextual, type.TypeId);
             }
+            if (reached.TryGetValue(relation, out var known))
+            {
+                return known;
+            }
             expansion ??= ReverseExpansion.Run(state.Model, state.Reverse, entities, userType, userEntity, userRelation);
-            return [.. expansion.ObjectsWith(relation).Select(e => (e, entities.IdOf(e)))];
+            return reached[relation] = [.. expansion.ObjectsWith(relation).Select(e => (e, entities.IdOf(e)))];
         }
 
         var memo = new BatchMemo();

@@ -85,9 +85,13 @@ internal sealed class FilterPlanner(
             }
         }
         var whenTrue = holds.Count == 0 ? Filter.False : new IdInFilter(holds);
+        if (fails.Count == 0)
+        {
+            // no errors: false exactly where it does not hold (the id set is shared, never changed after this)
+            return (whenTrue, holds.Count == 0 ? Filter.True : Filter.Not(whenTrue));
+        }
         fails.UnionWith(holds);
-        var whenFalse = fails.Count == 0 ? Filter.True : Filter.Not(new IdInFilter(fails));
-        return (whenTrue, whenFalse);
+        return (whenTrue, Filter.Not(new IdInFilter(fails)));
     }
 
     /// <summary>Whether a rule can take part below a direct or tuple-to-userset node (through a userset or a parent): its candidates are then every resource.</summary>
