@@ -85,7 +85,8 @@ internal static class FilterNumbers
         return converted is not null;
     }
 
-    private static Int128 ToInt128(object value) => value switch
+    /// <summary>An integer of any CLR integer type, widened.</summary>
+    internal static Int128 ToInt128(object value) => value switch
     {
         sbyte v => v,
         byte v => v,

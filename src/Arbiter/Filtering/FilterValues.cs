@@ -115,25 +115,12 @@ internal static class FilterValues
         {
             return ToDecimal(actual).CompareTo(ToDecimal(expected));
         }
-        return ToInt128(actual).CompareTo(ToInt128(expected));
+        return FilterNumbers.ToInt128(actual).CompareTo(FilterNumbers.ToInt128(expected));
     }
 
     private static decimal ToDecimal(object value) => value switch
     {
         decimal d => d,
-        _ => (decimal)ToInt128(value),
-    };
-
-    private static Int128 ToInt128(object value) => value switch
-    {
-        sbyte v => v,
-        byte v => v,
-        short v => v,
-        ushort v => v,
-        int v => v,
-        uint v => v,
-        long v => v,
-        ulong v => v,
-        _ => throw new ArgumentException("Not an integer.", nameof(value)),
+        _ => (decimal)FilterNumbers.ToInt128(value),
     };
 }

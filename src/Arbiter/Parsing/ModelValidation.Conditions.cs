@@ -24,12 +24,10 @@ internal sealed partial class ModelValidation
             {
                 continue;
             }
-            if (ConditionCompiler.ReadsEntities(condition, CelOptions.Default))
-            {
-                sites ??= ConditionSite.Collect(_model);
-            }
-            var used = sites?.GetValueOrDefault(condition.Name ?? string.Empty) ?? [];
-            if (used.Count == 0 || !ConditionCompiler.ReadsEntities(condition, CelOptions.Default))
+            var used = ConditionCompiler.ReadsEntities(condition, CelOptions.Default)
+                ? (sites ??= ConditionSite.Collect(_model)).GetValueOrDefault(condition.Name ?? string.Empty) ?? []
+                : [];
+            if (used.Count == 0)
             {
                 // no attribute reads, or not used anywhere: one check, with subject and object as untyped maps
                 ConditionCompiler.Compile(condition, CelOptions.Default, Diagnostics);
