@@ -66,8 +66,9 @@ public sealed partial class PostgreSqlStore
         }
         catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UniqueViolation)
         {
-            throw new ArbiterException(ArbiterErrorCode.ValidationError,
-                $"the import into store '{storeId}' has the same {(ex.TableName == "attributes" ? "entity" : "tuple key")} more than once: nothing was imported");
+            var entity = string.Equals(ex.TableName, "attributes", StringComparison.Ordinal);
+            throw new ArbiterException(entity ? ArbiterErrorCode.ValidationError : ArbiterErrorCode.InvalidTuple,
+                $"the import into store '{storeId}' has the same {(entity ? "entity" : "tuple key")} more than once: nothing was imported");
         }
         await using (var finish = Command(
             $"UPDATE {_s}.stores SET revision = @revision, first_revision = @revision WHERE id = @store; SELECT pg_notify(@channel, @payload);",
