@@ -3,14 +3,14 @@ namespace Arbiter.Storage.PostgreSql;
 public sealed partial class PostgreSqlStore
 {
     /// <inheritdoc />
-    public ValueTask<IReadOnlyList<StoreChange>> ReadChangesAsync(string storeId, long afterRevision, int limit = 1000, CancellationToken cancellationToken = default)
+    public async ValueTask<IReadOnlyList<StoreChange>> ReadChangesAsync(string storeId, long afterRevision, int limit = 1000, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(storeId);
         if (limit < 1)
         {
             throw new ArbiterException(ArbiterErrorCode.ValidationError, $"the limit must be at least 1 but is {limit}");
         }
-        return RunAsync<IReadOnlyList<StoreChange>>($"read the changes of store '{storeId}'", async (connection, ct) =>
+        return await RunAsync<IReadOnlyList<StoreChange>>($"read the changes of store '{storeId}'", async (connection, ct) =>
         {
             // One statement: the store row and its change rows come from one snapshot. Revisions after first_revision have
             // no gaps (each committed one has at least one row), so a revision range selects `limit` changes.
@@ -66,7 +66,7 @@ public sealed partial class PostgreSqlStore
                 changes.Add(current.Build());
             }
             return changes;
-        }, cancellationToken);
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Collects the operation rows of one revision into a <see cref="StoreChange"/>.</summary>

@@ -10,7 +10,7 @@ public sealed partial class PostgreSqlStore
 
     /// <inheritdoc />
     /// <remarks>One transaction; tuples and attributes go in by binary <c>COPY</c>. A key given twice fails the whole import.</remarks>
-    public ValueTask ImportAsync(string storeId, StoreImport import, CancellationToken cancellationToken = default)
+    public async ValueTask ImportAsync(string storeId, StoreImport import, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(storeId);
         ArgumentNullException.ThrowIfNull(import);
@@ -20,11 +20,11 @@ public sealed partial class PostgreSqlStore
         }
         ArgumentNullException.ThrowIfNull(import.Tuples);
         ArgumentNullException.ThrowIfNull(import.Attributes);
-        return new ValueTask(RunAsync<bool>($"import into store '{storeId}'", async (connection, ct) =>
+        await RunAsync<bool>($"import into store '{storeId}'", async (connection, ct) =>
         {
             await ImportAsync(connection, storeId, import, ct).ConfigureAwait(false);
             return true;
-        }, cancellationToken).AsTask());
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task ImportAsync(NpgsqlConnection connection, string storeId, StoreImport import, CancellationToken cancellationToken)

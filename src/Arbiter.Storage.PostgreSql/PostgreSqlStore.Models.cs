@@ -53,14 +53,14 @@ public sealed partial class PostgreSqlStore
     }
 
     /// <inheritdoc />
-    public ValueTask<IReadOnlyList<StoredModelInfo>> ListModelsAsync(string storeId, int limit = 100, CancellationToken cancellationToken = default)
+    public async ValueTask<IReadOnlyList<StoredModelInfo>> ListModelsAsync(string storeId, int limit = 100, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(storeId);
         if (limit < 1)
         {
             throw new ArbiterException(ArbiterErrorCode.ValidationError, $"the limit must be at least 1 but is {limit}");
         }
-        return RunAsync<IReadOnlyList<StoredModelInfo>>($"list the models of store '{storeId}'", async (connection, ct) =>
+        return await RunAsync<IReadOnlyList<StoredModelInfo>>($"list the models of store '{storeId}'", async (connection, ct) =>
         {
             await EnsureStoreAsync(connection, null, storeId, ct).ConfigureAwait(false);
             await using var command = Command(
@@ -74,7 +74,7 @@ public sealed partial class PostgreSqlStore
                 models.Add(new StoredModelInfo(reader.GetString(0), reader.GetInt64(1), reader.GetFieldValue<DateTimeOffset>(2)));
             }
             return models;
-        }, cancellationToken);
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<StoredModel?> ReadModelAsync(

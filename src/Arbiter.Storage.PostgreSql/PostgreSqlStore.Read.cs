@@ -11,7 +11,7 @@ public sealed partial class PostgreSqlStore
     private const string TupleColumns = "object_type, object_id, relation, subject_type, subject_id, subject_relation, condition_name, condition_context";
 
     /// <inheritdoc />
-    public ValueTask<TuplePage> ReadTuplesAsync(string storeId, TupleQuery filter, CancellationToken cancellationToken = default)
+    public async ValueTask<TuplePage> ReadTuplesAsync(string storeId, TupleQuery filter, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(storeId);
         ArgumentNullException.ThrowIfNull(filter);
@@ -30,7 +30,7 @@ public sealed partial class PostgreSqlStore
         {
             throw new ArbiterException(ArbiterErrorCode.ValidationError, "a tuple filter with an object id needs the object type");
         }
-        return RunAsync($"read the tuples of store '{storeId}'", async (connection, ct) =>
+        return await RunAsync($"read the tuples of store '{storeId}'", async (connection, ct) =>
         {
             await using var command = Command(string.Empty, connection);
             var p = command.Parameters;
@@ -78,7 +78,7 @@ public sealed partial class PostgreSqlStore
                 token = TupleKey.Of(tuples[^1]).ToToken();
             }
             return new TuplePage(tuples, token);
-        }, cancellationToken);
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />

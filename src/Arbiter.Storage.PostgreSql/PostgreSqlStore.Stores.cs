@@ -5,7 +5,7 @@ namespace Arbiter.Storage.PostgreSql;
 public sealed partial class PostgreSqlStore
 {
     /// <inheritdoc />
-    public ValueTask<StoreInfo> CreateStoreAsync(string? id = null, string? name = null, CancellationToken cancellationToken = default)
+    public async ValueTask<StoreInfo> CreateStoreAsync(string? id = null, string? name = null, CancellationToken cancellationToken = default)
     {
         id ??= _ids.Next();
         if (!StoreIds.IsValidStoreId(id, out var error))
@@ -13,7 +13,7 @@ public sealed partial class PostgreSqlStore
             throw new ArbiterException(ArbiterErrorCode.ValidationError, error!);
         }
         var store = new StoreInfo(id, name ?? id, Now());
-        return RunAsync($"create store '{id}'", async (connection, ct) =>
+        return await RunAsync($"create store '{id}'", async (connection, ct) =>
         {
             await using var command = Command(
                 $"INSERT INTO {_s}.stores (id, name, created_at) VALUES (@id, @name, @at) ON CONFLICT (id) DO NOTHING", connection);
@@ -25,7 +25,7 @@ public sealed partial class PostgreSqlStore
                 throw new ArbiterException(ArbiterErrorCode.StoreExists, $"store '{store.Id}' exists already");
             }
             return store;
-        }, cancellationToken);
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />

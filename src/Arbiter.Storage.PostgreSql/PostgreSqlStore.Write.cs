@@ -10,18 +10,19 @@ public sealed partial class PostgreSqlStore
     /// for large lists, send the tuples with binary <c>COPY</c> into temporary tables; then one statement checks the
     /// preconditions and existence rules and applies every operation with its change rows, set-based.
     /// </remarks>
-    public ValueTask<WriteResult> WriteAsync(string storeId, StoreWrite write, CancellationToken cancellationToken = default)
+    public async ValueTask<WriteResult> WriteAsync(string storeId, StoreWrite write, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(storeId);
         StoreWrites.Validate(write, _maxOperations);
         if (write.OperationCount == 0)
         {
-            return RunAsync($"write to store '{storeId}'",
+            return await RunAsync($"write to store '{storeId}'",
                 async (connection, ct) => new WriteResult(await ReadRevisionAsync(connection, null, storeId, ct).ConfigureAwait(false)),
-                cancellationToken);
+                cancellationToken).ConfigureAwait(false);
         }
         var fingerprint = write.IdempotencyKey is null ? null : StoreWrites.Fingerprint(write);
-        return RunAsync($"write to store '{storeId}'", (connection, ct) => WriteAsync(connection, storeId, write, fingerprint, ct), cancellationToken);
+        return await RunAsync($"write to store '{storeId}'", (connection, ct) => WriteAsync(connection, storeId, write, fingerprint, ct), cancellationToken)
+            .ConfigureAwait(false);
     }
 
     private async Task<WriteResult> WriteAsync(NpgsqlConnection connection, string storeId, StoreWrite write, string? fingerprint, CancellationToken cancellationToken)
@@ -34,7 +35,7 @@ public sealed partial class PostgreSqlStore
             return string.Equals(earlier.Fingerprint, fingerprint, StringComparison.Ordinal)
                 ? new WriteResult(earlier.Revision, Replayed: true)
                 : throw new ArbiterException(ArbiterErrorCode.IdempotencyConflict,
-                    $"the idempotency key of this write was used by a different write (revision {earlier.Revision}) in store '{storeId}'");
+                    $"the idempotency key '{key}' was used by a different write (revision {earlier.Revision}) in store '{storeId}'");
         }
 
         var writeSource = write.Writes.Count >= _copyThreshold

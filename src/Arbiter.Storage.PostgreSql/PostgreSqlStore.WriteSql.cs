@@ -107,13 +107,13 @@ public sealed partial class PostgreSqlStore
             p.AddWithValue("c_id", write.ClearAttributes.Select(static a => a.Id).ToArray());
             ctes.Add("cu AS (SELECT * FROM unnest(@c_type, @c_id) WITH ORDINALITY AS u(et, ei, ord))");
             ctes.Add($"""
-                cd AS (DELETE FROM {_s}.attributes a USING cu WHERE a.store = @store AND a.entity_type = cu.et AND a.entity_id = cu.ei RETURNING cu.ord, cu.et, cu.ei)
+                cd AS (DELETE FROM {_s}.attributes a USING cu WHERE a.store = @store AND a.entity_type = cu.et AND a.entity_id = cu.ei)
                 """);
             ctes.Add($"""
                 cc AS (INSERT INTO {_s}.changes (store, revision, seq, kind, committed_at, object_type, object_id)
-                    SELECT @store, @revision, {seq} + ord, {ChangeKind.AttributesCleared}, @at, et, ei FROM cd)
+                    SELECT @store, @revision, {seq} + ord, {ChangeKind.AttributesCleared}, @at, et, ei FROM cu)
                 """);
-            results.Add("(SELECT count(*) FROM cd)");
+            results.Add($"{write.ClearAttributes.Count}::bigint");
         }
         else
         {

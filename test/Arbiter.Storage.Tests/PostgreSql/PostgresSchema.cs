@@ -14,6 +14,19 @@ public sealed class PostgresSchema : IAsyncLifetime
     /// <summary>The schema's name.</summary>
     public string Name { get; } = "test_" + Guid.NewGuid().ToString("N")[..20];
 
+    private readonly List<string> _extraSchemas = [];
+
+    /// <summary>A further unique schema name, dropped with the fixture.</summary>
+    public string NewSchemaName()
+    {
+        var name = "test_" + Guid.NewGuid().ToString("N")[..20];
+        lock (_extraSchemas)
+        {
+            _extraSchemas.Add(name);
+        }
+        return name;
+    }
+
     /// <summary>A store provider on this schema; disposed with the fixture.</summary>
     public PostgreSqlStore CreateStore(Action<PostgreSqlStoreOptions>? configure = null, string? schema = null)
     {
@@ -52,7 +65,10 @@ public sealed class PostgresSchema : IAsyncLifetime
         if (PostgresTestEnvironment.ConnectionString is not null)
         {
             NpgsqlConnection.ClearAllPools();
-            await DropAsync(Name);
+            foreach (var name in _extraSchemas.Append(Name))
+            {
+                await DropAsync(name);
+            }
         }
     }
 }
