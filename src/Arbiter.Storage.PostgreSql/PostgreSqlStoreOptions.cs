@@ -44,8 +44,11 @@ public sealed partial class PostgreSqlStoreOptions
     /// The number of tuples (to write, or to delete) from which a write sends them with binary <c>COPY</c> into a temporary
     /// table instead of as array parameters.
     /// </summary>
-    /// <value>Default: 5,000. Must be at least 1.</value>
-    public int CopyThreshold { get; set; } = 5_000;
+    /// <value>
+    /// Default: 20,000. Must be at least 1. At 10,000 tuples both ways measured the same (about 0.3 s on a small test server);
+    /// arrays save the temporary table's catalog work, so <c>COPY</c> is kept for the largest batches.
+    /// </value>
+    public int CopyThreshold { get; set; } = 20_000;
 
     /// <summary>The clock for creation and commit times.</summary>
     /// <value>Default: <see cref="TimeProvider.System"/>.</value>
