@@ -218,7 +218,7 @@ internal static class CelConversion
         JsonValueKind.True => true,
         JsonValueKind.False => false,
         JsonValueKind.String => json.GetString(),
-        JsonValueKind.Number => json.TryGetInt64(out var l) ? l : json.GetDouble(),
+        JsonValueKind.Number => json.TryGetInt64(out var l) ? (object)l : json.GetDouble(),
         JsonValueKind.Array => json.EnumerateArray().Select(e => (object)e).ToList(),
         _ => json.EnumerateObject().ToDictionary(p => p.Name, p => (object?)p.Value, StringComparer.Ordinal),
     };
