@@ -72,10 +72,22 @@ internal sealed class StoredAttributes
     {
         null or string or bool or byte[] or IFormattable => value,
         IDictionary<string, object?> map => map.ToDictionary(p => p.Key, p => Copy(p.Value), StringComparer.Ordinal),
-        IDictionary map => map.Cast<DictionaryEntry>().ToDictionary(p => p.Key, p => Copy(p.Value)),
+        IDictionary map => CopyMap(map),
         IEnumerable list => list.Cast<object?>().Select(Copy).ToArray(),
         _ => value,
     };
+
+    private static Dictionary<object, object?> CopyMap(IDictionary map)
+    {
+        // IDictionary's IEnumerable may yield KeyValuePairs (Dictionary<,> does): read it through its own enumerator
+        var copy = new Dictionary<object, object?>(map.Count);
+        var e = map.GetEnumerator();
+        while (e.MoveNext())
+        {
+            copy[e.Key] = Copy(e.Value);
+        }
+        return copy;
+    }
 
     private sealed record Resolution(CompiledType Type, CelValue[] Values);
 }

@@ -97,6 +97,18 @@ public static class StoredValues
         _ => false,
     };
 
+    /// <summary>The entries of a non-generic dictionary (its <c>IEnumerable</c> may yield <see cref="KeyValuePair{TKey, TValue}"/>s, not <see cref="DictionaryEntry"/>s).</summary>
+    private static List<KeyValuePair<string, object?>> Entries(IDictionary map)
+    {
+        var entries = new List<KeyValuePair<string, object?>>(map.Count);
+        var e = map.GetEnumerator();
+        while (e.MoveNext())
+        {
+            entries.Add(KeyValuePair.Create((string)e.Key, e.Value));
+        }
+        return entries;
+    }
+
     private static void WriteObject(Utf8JsonWriter writer, IEnumerable<KeyValuePair<string, object?>> entries)
     {
         writer.WriteStartObject();
@@ -125,7 +137,7 @@ public static class StoredValues
             case double d: writer.WriteNumberValue(d); break;
             case decimal m: writer.WriteNumberValue(m); break;
             case IDictionary map:
-                WriteObject(writer, map.Cast<DictionaryEntry>().Select(static e => KeyValuePair.Create((string)e.Key, e.Value)));
+                WriteObject(writer, Entries(map));
                 break;
             case IEnumerable list:
                 writer.WriteStartArray();
