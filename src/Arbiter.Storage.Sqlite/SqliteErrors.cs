@@ -41,10 +41,6 @@ internal static class SqliteErrors
     internal static void Throw(SqliteException exception, string operation, string description) =>
         throw Map(exception, operation, description);
 
-    /// <summary>The exception for a stored model that no longer reads.</summary>
-    internal static ArbiterStorageException BadModel(string storeId, string modelId, string description, string problem) =>
-        new($"cannot read model version '{modelId}' of store '{storeId}' in {description}: the stored JSON no longer reads ({problem})", isTransient: false);
-
     /// <summary>The exception for stored JSON values that no longer read.</summary>
     internal static ArbiterStorageException BadValues(string what, string storeId, string description, Exception inner) =>
         new($"cannot read the {what} of store '{storeId}' in {description}: the stored JSON is malformed", isTransient: false, inner);

@@ -6,21 +6,17 @@ namespace Arbiter.Storage.Sqlite;
 public sealed partial class SqliteStore
 {
     /// <inheritdoc />
-    public ValueTask<IReadOnlyList<StoreChange>> ReadChangesAsync(string storeId, long afterRevision, int limit = 1000, CancellationToken cancellationToken = default)
+    public async ValueTask<IReadOnlyList<StoreChange>> ReadChangesAsync(string storeId, long afterRevision, int limit = 1000, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(storeId);
         ArgumentOutOfRangeException.ThrowIfNegative(afterRevision);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
-        return RunAsync<IReadOnlyList<StoreChange>>($"read the changes of store '{storeId}'", (connection, ct) =>
+        return await RunAsync<IReadOnlyList<StoreChange>>($"read the changes of store '{storeId}'", (connection, ct) =>
         {
             using var transaction = connection.BeginTransaction(deferred: true);
             var store = RequireStore(connection, transaction, storeId);
-            if (afterRevision < store.FirstRevision)
-            {
-                throw new ArbiterException(ArbiterErrorCode.ChangesUnavailable,
-                    $"store '{storeId}' has no changes before revision {store.FirstRevision + 1} (it was imported at revision {store.FirstRevision}) "
-                    + $"but the changes after revision {afterRevision} were asked for: load the store's state (a snapshot) instead");
-            }
+            // first_revision is the revision of the imported state (0 if none): its changes start right after it
+            StoreQueries.CheckChangesAvailable(storeId, afterRevision, store.FirstRevision + 1);
             // revisions are gap-free, so the next `limit` of them are afterRevision + 1 .. afterRevision + limit
             var last = Math.Min(store.Revision, afterRevision > long.MaxValue - limit ? long.MaxValue : afterRevision + limit);
             if (last <= afterRevision)
@@ -43,7 +39,7 @@ public sealed partial class SqliteStore
             {
                 throw SqliteErrors.BadValues("changes", storeId, Description, ex);
             }
-        }, cancellationToken);
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -52,14 +48,14 @@ public sealed partial class SqliteStore
     /// <c>PRAGMA data_version</c> every <see cref="SqliteStoreOptions.PollInterval"/>. Times (timeout, poll) follow
     /// <see cref="SqliteStoreOptions.TimeProvider"/>.
     /// </remarks>
-    public ValueTask<long> WaitForRevisionAsync(string storeId, long afterRevision, TimeSpan timeout, CancellationToken cancellationToken = default)
+    public async ValueTask<long> WaitForRevisionAsync(string storeId, long afterRevision, TimeSpan timeout, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(storeId);
         if (timeout < TimeSpan.Zero && timeout != Timeout.InfiniteTimeSpan)
         {
             throw new ArgumentOutOfRangeException(nameof(timeout), timeout, "The timeout must be zero or more, or infinite.");
         }
-        return RunAsync<long>($"wait for a revision of store '{storeId}'", async (connection, ct) =>
+        return await RunAsync<long>($"wait for a revision of store '{storeId}'", async (connection, ct) =>
         {
             using var timeoutSource = timeout == Timeout.InfiniteTimeSpan ? new CancellationTokenSource() : new CancellationTokenSource(timeout, _time);
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, timeoutSource.Token);
@@ -81,7 +77,7 @@ public sealed partial class SqliteStore
                 await Task.WhenAny(signal, Task.Delay(_options.PollInterval, _time, linked.Token)).ConfigureAwait(false);
                 ct.ThrowIfCancellationRequested();
             }
-        }, cancellationToken);
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     private static List<StoreChange> ReadChanges(SqliteDataReader reader)

@@ -13,7 +13,7 @@ public sealed partial class SqliteStore
         ArgumentNullException.ThrowIfNull(model);
         var id = _ids.Next();
         var stored = model with { Id = id };
-        var json = ModelJson.Write(stored, indented: false);
+        var json = StoreQueries.ModelToJson(model, id);
         var result = await RunAsync($"write a model version to store '{storeId}'", (connection, ct) =>
         {
             using var transaction = connection.BeginTransaction(deferred: false);
@@ -43,23 +43,23 @@ public sealed partial class SqliteStore
     }
 
     /// <inheritdoc />
-    public ValueTask<StoredModel?> ReadModelAsync(string storeId, string? modelId = null, CancellationToken cancellationToken = default)
+    public async ValueTask<StoredModel?> ReadModelAsync(string storeId, string? modelId = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(storeId);
-        return RunAsync($"read a model version of store '{storeId}'", (connection, ct) =>
+        return await RunAsync($"read a model version of store '{storeId}'", (connection, ct) =>
         {
             using var transaction = connection.BeginTransaction(deferred: true);
             var store = RequireStore(connection, transaction, storeId);
-            return ValueTask.FromResult(ReadModel(connection, transaction, store.Key, storeId, modelId));
-        }, cancellationToken);
+            return ValueTask.FromResult(ReadModel(connection, transaction, store.Key, modelId));
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
-    public ValueTask<IReadOnlyList<StoredModelInfo>> ListModelsAsync(string storeId, int limit = 100, CancellationToken cancellationToken = default)
+    public async ValueTask<IReadOnlyList<StoredModelInfo>> ListModelsAsync(string storeId, int limit = 100, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(storeId);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
-        return RunAsync($"list the model versions of store '{storeId}'", (connection, ct) =>
+        return await RunAsync($"list the model versions of store '{storeId}'", (connection, ct) =>
         {
             using var transaction = connection.BeginTransaction(deferred: true);
             var store = RequireStore(connection, transaction, storeId);
@@ -74,11 +74,11 @@ public sealed partial class SqliteStore
                 models.Add(new StoredModelInfo(reader.GetString(0), reader.GetInt64(1), FromTicks(reader.GetInt64(2))));
             }
             return ValueTask.FromResult<IReadOnlyList<StoredModelInfo>>(models);
-        }, cancellationToken);
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>A model version (the newest when <paramref name="modelId"/> is <see langword="null"/>), parsed.</summary>
-    private StoredModel? ReadModel(SqliteConnection connection, SqliteTransaction transaction, long storeKey, string storeId, string? modelId)
+    private StoredModel? ReadModel(SqliteConnection connection, SqliteTransaction transaction, long storeKey, string? modelId)
     {
         using var select = Command(connection, transaction, modelId is null
             ? "SELECT id, revision, created_at, json FROM models WHERE store = $store ORDER BY revision DESC, id DESC LIMIT 1"
@@ -94,12 +94,8 @@ public sealed partial class SqliteStore
             return null;
         }
         var id = reader.GetString(0);
-        var parsed = ModelJson.Parse(reader.GetString(3));
-        if (!parsed.Success)
-        {
-            throw SqliteErrors.BadModel(storeId, id, Description, parsed.Diagnostics.Count > 0 ? parsed.Diagnostics[0].ToString() : "no model");
-        }
-        return new StoredModel(id, reader.GetInt64(1), FromTicks(reader.GetInt64(2)), parsed.Model! with { Id = id });
+        var model = StoreQueries.ParseModel(reader.GetString(3), id, Description);
+        return new StoredModel(id, reader.GetInt64(1), FromTicks(reader.GetInt64(2)), model);
     }
 
     private static void SetRevision(SqliteConnection connection, SqliteTransaction transaction, long storeKey, long revision)

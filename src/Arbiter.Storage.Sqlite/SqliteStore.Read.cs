@@ -7,27 +7,11 @@ namespace Arbiter.Storage.Sqlite;
 public sealed partial class SqliteStore
 {
     /// <inheritdoc />
-    public ValueTask<TuplePage> ReadTuplesAsync(string storeId, TupleQuery filter, CancellationToken cancellationToken = default)
+    public async ValueTask<TuplePage> ReadTuplesAsync(string storeId, TupleQuery filter, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(storeId);
-        ArgumentNullException.ThrowIfNull(filter);
-        if (filter.Limit is < 1 or > ReadLimit)
-        {
-            throw new ArbiterException(ArbiterErrorCode.ValidationError, $"the page size (limit) must be 1 to {ReadLimit} but is {filter.Limit}");
-        }
-        if (filter.ObjectId is not null && filter.ObjectType is null)
-        {
-            throw new ArbiterException(ArbiterErrorCode.ValidationError, "a tuple filter with an object id needs the object type too");
-        }
-        TupleKey? after = null;
-        if (filter.ContinuationToken is { } token)
-        {
-            if (!TupleKey.TryParseToken(token, out after))
-            {
-                throw new ArbiterException(ArbiterErrorCode.ValidationError, "the continuation token is not valid: pass the token of the previous page unchanged");
-            }
-        }
-        return RunAsync($"read the tuples of store '{storeId}'", (connection, ct) =>
+        var after = StoreQueries.Validate(filter);
+        return await RunAsync($"read the tuples of store '{storeId}'", (connection, ct) =>
         {
             using var transaction = connection.BeginTransaction(deferred: true);
             var store = RequireStore(connection, transaction, storeId);
@@ -52,14 +36,14 @@ public sealed partial class SqliteStore
                 throw SqliteErrors.BadValues("tuples", storeId, Description, ex);
             }
             return ValueTask.FromResult(new TuplePage(tuples, next));
-        }, cancellationToken);
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
-    public ValueTask<EntityAttributes?> ReadAttributesAsync(string storeId, ObjectRef entity, CancellationToken cancellationToken = default)
+    public async ValueTask<EntityAttributes?> ReadAttributesAsync(string storeId, ObjectRef entity, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(storeId);
-        return RunAsync($"read attributes in store '{storeId}'", (connection, ct) =>
+        return await RunAsync($"read attributes in store '{storeId}'", (connection, ct) =>
         {
             using var transaction = connection.BeginTransaction(deferred: true);
             var store = RequireStore(connection, transaction, storeId);
@@ -80,7 +64,7 @@ public sealed partial class SqliteStore
             {
                 throw SqliteErrors.BadValues("attributes", storeId, Description, ex);
             }
-        }, cancellationToken);
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The query of one page (one row more than the limit, to learn whether there is a next page).</summary>

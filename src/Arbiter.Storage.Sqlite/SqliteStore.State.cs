@@ -24,7 +24,7 @@ public sealed partial class SqliteStore
             transaction = connection.BeginTransaction(deferred: true);
             // the first read starts the snapshot: the store row, the model and every row read later are of one revision
             var store = RequireStore(connection, transaction, storeId);
-            var model = ReadModel(connection, transaction, store.Key, storeId, modelId: null);
+            var model = ReadModel(connection, transaction, store.Key, modelId: null);
             return new SqliteStoreState(connection, transaction, store.Key, store.Info, store.Revision, model, Description);
         }
         catch (Exception ex)
@@ -61,7 +61,7 @@ public sealed partial class SqliteStore
                 throw new ArbiterException(ArbiterErrorCode.ValidationError,
                     $"an imported model needs an id, a model and a revision from 0 to the import's revision {import.Revision}");
             }
-            modelJson = ModelJson.Write(model.Model with { Id = model.Id }, indented: false);
+            modelJson = StoreQueries.ModelToJson(model.Model, model.Id);
         }
         await RunAsync($"import into store '{storeId}'", async (connection, ct) =>
         {
@@ -69,8 +69,7 @@ public sealed partial class SqliteStore
             var store = RequireStore(connection, transaction, storeId);
             if (store.Revision != 0 || HasData(connection, transaction, store.Key))
             {
-                throw new ArbiterException(ArbiterErrorCode.StoreNotEmpty,
-                    $"cannot import into store '{storeId}': it has data (revision {store.Revision}); import into a new store");
+                throw new ArbiterException(ArbiterErrorCode.StoreNotEmpty, $"store '{storeId}' is not empty: a snapshot is imported only into an empty store");
             }
             if (import.Model is { } stored)
             {

@@ -3,7 +3,7 @@ namespace Arbiter.Storage.Sqlite;
 public sealed partial class SqliteStore
 {
     /// <inheritdoc />
-    public ValueTask<StoreInfo> CreateStoreAsync(string? id = null, string? name = null, CancellationToken cancellationToken = default)
+    public async ValueTask<StoreInfo> CreateStoreAsync(string? id = null, string? name = null, CancellationToken cancellationToken = default)
     {
         var storeId = id ?? _ids.Next();
         if (!StoreIds.IsValidStoreId(storeId, out var error))
@@ -11,7 +11,7 @@ public sealed partial class SqliteStore
             throw new ArbiterException(ArbiterErrorCode.ValidationError, error ?? "invalid store id");
         }
         var info = new StoreInfo(storeId, name ?? storeId, FromTicks(NowTicks()));
-        return RunAsync($"create store '{storeId}'", (connection, ct) =>
+        return await RunAsync($"create store '{storeId}'", (connection, ct) =>
         {
             using var insert = Command(connection, null,
                 "INSERT INTO stores (id, name, created_at) VALUES ($id, $name, $created_at) ON CONFLICT (id) DO NOTHING");
@@ -20,10 +20,10 @@ public sealed partial class SqliteStore
             insert.Parameters.AddWithValue("$created_at", info.CreatedAt.UtcTicks);
             if (insert.ExecuteNonQuery() == 0)
             {
-                throw new ArbiterException(ArbiterErrorCode.StoreExists, $"a store with id '{info.Id}' exists already");
+                throw new ArbiterException(ArbiterErrorCode.StoreExists, $"store '{info.Id}' exists already");
             }
             return ValueTask.FromResult(info);
-        }, cancellationToken);
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -48,11 +48,11 @@ public sealed partial class SqliteStore
     }
 
     /// <inheritdoc />
-    public ValueTask<StoreInfo?> GetStoreAsync(string storeId, CancellationToken cancellationToken = default)
+    public async ValueTask<StoreInfo?> GetStoreAsync(string storeId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(storeId);
-        return RunAsync($"read store '{storeId}'",
-            (connection, ct) => ValueTask.FromResult(FindStore(connection, null, storeId)?.Info), cancellationToken);
+        return await RunAsync($"read store '{storeId}'",
+            (connection, ct) => ValueTask.FromResult(FindStore(connection, null, storeId)?.Info), cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -70,11 +70,11 @@ public sealed partial class SqliteStore
         }, cancellationToken);
 
     /// <inheritdoc />
-    public ValueTask<long> ReadRevisionAsync(string storeId, CancellationToken cancellationToken = default)
+    public async ValueTask<long> ReadRevisionAsync(string storeId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(storeId);
-        return RunAsync($"read the revision of store '{storeId}'",
-            (connection, ct) => ValueTask.FromResult(ReadRevision(connection, storeId)), cancellationToken);
+        return await RunAsync($"read the revision of store '{storeId}'",
+            (connection, ct) => ValueTask.FromResult(ReadRevision(connection, storeId)), cancellationToken).ConfigureAwait(false);
     }
 
     private static long ReadRevision(Microsoft.Data.Sqlite.SqliteConnection connection, string storeId)

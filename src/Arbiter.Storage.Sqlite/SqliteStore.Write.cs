@@ -35,7 +35,7 @@ public sealed partial class SqliteStore
             return seen.Fingerprint == prepared.Fingerprint
                 ? (new WriteResult(seen.Revision, Replayed: true), false)
                 : throw new ArbiterException(ArbiterErrorCode.IdempotencyConflict,
-                    $"the idempotency key of this write was used by a different write to store '{storeId}' (at revision {seen.Revision})");
+                    $"the idempotency key '{key}' was used by a different write (at revision {seen.Revision})");
         }
         var revision = store.Revision + 1;
         var now = NowTicks();

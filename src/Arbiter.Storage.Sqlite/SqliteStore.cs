@@ -28,8 +28,6 @@ namespace Arbiter.Storage.Sqlite;
 /// </remarks>
 public sealed partial class SqliteStore : IStore
 {
-    private const int ReadLimit = 10_000;
-
     private readonly string _connectionString;
     private readonly string _fullPath;
     private readonly string _pragmas;
@@ -177,8 +175,7 @@ public sealed partial class SqliteStore : IStore
 
     private static DateTimeOffset FromTicks(long ticks) => new(ticks, TimeSpan.Zero);
 
-    private static ArbiterException StoreNotFound(string storeId) =>
-        new(ArbiterErrorCode.StoreNotFound, $"store '{storeId}' not found");
+    private static ArbiterException StoreNotFound(string storeId) => StoreQueries.NotFound(storeId);
 
     /// <summary>The store's row, or <see langword="null"/>.</summary>
     private static StoreRow? FindStore(SqliteConnection connection, SqliteTransaction? transaction, string storeId)

@@ -94,7 +94,7 @@ public sealed class SqliteStoreReadTests : IAsyncLifetime
         var error = await Should.ThrowAsync<ArbiterException>(async () => await _store.ReadTuplesAsync("s", new TupleQuery { Limit = limit }));
 
         error.Code.ShouldBe(ArbiterErrorCode.ValidationError);
-        error.Message.ShouldContain("limit");
+        error.Message.ShouldContain(limit.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 
     [Fact]
@@ -110,7 +110,7 @@ public sealed class SqliteStoreReadTests : IAsyncLifetime
     [Fact]
     public async Task ReadTuples_ConditionContext_RoundTrips()
     {
-        var context = new Dictionary<string, object?> { ["n"] = 1.5, ["when"] = "2024-01-01T00:00:00Z", ["list"] = new List<object?> { true, "x" } };
+        var context = new Dictionary<string, object?> { ["n"] = 1.5, ["when"] = "2024-01-01T00:00:00Z", ["list"] = new List<object?> { true, "x" }, ["m"] = new Dictionary<string, object?> { ["k"] = true } };
         await _store.WriteAsync("s", Writes([Tuple("document:1#viewer@user:anne", new TupleCondition("recent", context)), Tuple("document:2#viewer@user:anne", new TupleCondition("recent"))]));
 
         var tuples = (await _store.ReadTuplesAsync("s", new TupleQuery())).Tuples;
@@ -118,6 +118,7 @@ public sealed class SqliteStoreReadTests : IAsyncLifetime
         tuples[0].Condition!.Context!["n"].ShouldBe(1.5);
         tuples[0].Condition!.Context!["list"].ShouldBe(new List<object?> { true, "x" });
         tuples[0].Condition!.Context!["when"].ShouldBe("2024-01-01T00:00:00Z");
+        ((IReadOnlyDictionary<string, object?>)tuples[0].Condition!.Context!["m"]!)["k"].ShouldBe(true);
         tuples[1].Condition.ShouldBe(new TupleCondition("recent"));
     }
 
