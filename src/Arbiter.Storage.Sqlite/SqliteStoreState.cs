@@ -39,20 +39,16 @@ internal sealed class SqliteStoreState : IStoreState
     /// <inheritdoc />
     public async IAsyncEnumerable<RelationshipTuple> ReadTuplesAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
         // the primary key order: one scan of the clustered (WITHOUT ROWID) table
-        using var select = Select($"SELECT {SqliteRows.TupleColumns} FROM tuples WHERE store = $store ORDER BY {SqliteRows.TupleOrder}");
-        using var reader = Execute(select, "tuples");
+        using var cursor = Cursor();
         var count = 0;
         while (true)
         {
-            RelationshipTuple tuple;
+            RelationshipTuple? tuple;
             try
             {
-                if (!reader.Read())
-                {
-                    break;
-                }
-                tuple = SqliteRows.Tuple(reader);
+                tuple = cursor.Next();
             }
             catch (SqliteException ex)
             {
@@ -61,6 +57,10 @@ internal sealed class SqliteStoreState : IStoreState
             catch (JsonException ex)
             {
                 throw SqliteErrors.BadValues("tuples", Store.Id, _description, ex);
+            }
+            if (tuple is null)
+            {
+                break;
             }
             if ((++count & 4095) == 0)
             {
@@ -112,6 +112,18 @@ internal sealed class SqliteStoreState : IStoreState
         {
             await _transaction.DisposeAsync().ConfigureAwait(false);
             await _connection.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    private TupleCursor Cursor()
+    {
+        try
+        {
+            return new TupleCursor(_connection, $"SELECT {SqliteRows.TupleColumns} FROM tuples WHERE store = ?1 ORDER BY {SqliteRows.TupleOrder}", _storeKey);
+        }
+        catch (SqliteException ex)
+        {
+            throw SqliteErrors.Map(ex, $"read the tuples of store '{Store.Id}'", _description);
         }
     }
 
