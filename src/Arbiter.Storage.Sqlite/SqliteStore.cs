@@ -64,7 +64,7 @@ public sealed partial class SqliteStore : IStore
         _ids = new StoreIds(_time);
         _signals = RevisionSignals.For(_fullPath);
         _pragmas = "PRAGMA busy_timeout = " + ((long)options.BusyTimeout.TotalMilliseconds).ToString(CultureInfo.InvariantCulture)
-            + "; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA cache_size = -65536;";
+            + "; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA cache_size = -32768;";
         Description = "sqlite:" + _fullPath;
     }
 
