@@ -30,6 +30,11 @@ internal static class CommandAction
                 await ErrorOutput.WriteAsync(context, asJson, "the model is invalid", ex.Diagnostics).ConfigureAwait(false);
                 return ExitCodes.BadInput;
             }
+            catch (ArbiterStorageException ex)
+            {
+                await ErrorOutput.WriteAsync(context, asJson, "storage error" + (ex.IsTransient ? " (transient: retrying may help)" : string.Empty) + ": " + ex.Message, []).ConfigureAwait(false);
+                return ExitCodes.StorageError;
+            }
             catch (ArbiterException ex)
             {
                 await ErrorOutput.WriteAsync(context, asJson, ex.Message, []).ConfigureAwait(false);

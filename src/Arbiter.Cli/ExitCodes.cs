@@ -14,4 +14,7 @@ internal static class ExitCodes
 
     /// <summary>An unexpected error (a bug): a short message, no stack trace.</summary>
     public const int Unexpected = 3;
+
+    /// <summary>The store's database failed (unreachable, locked, corrupt).</summary>
+    public const int StorageError = 4;
 }

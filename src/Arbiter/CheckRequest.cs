@@ -6,6 +6,9 @@ namespace Arbiter;
 /// <param name="Object">The object (resource).</param>
 public sealed record CheckRequest(SubjectRef Subject, string Relation, ObjectRef Object)
 {
+    /// <summary>How fresh the data must be: <see langword="null"/> or <see cref="Consistency.MinimizeLatency"/> answers from the current index; <see cref="Consistency.AtLeast"/> waits (bounded by <see cref="AuthorizationEngineOptions.ConsistencyTimeout"/>) for a write's revision.</summary>
+    public Consistency? Consistency { get; init; }
+
     /// <summary>Tuples that count for this request only, as if written, and are not stored.</summary>
     public IReadOnlyList<RelationshipTuple> ContextualTuples { get; init; } = [];
 
@@ -42,6 +45,9 @@ public sealed record CheckRequest(SubjectRef Subject, string Relation, ObjectRef
 /// <param name="Object">The object.</param>
 public sealed record ListActionsRequest(SubjectRef Subject, ObjectRef Object)
 {
+    /// <summary>How fresh the data must be: <see langword="null"/> or <see cref="Consistency.MinimizeLatency"/> answers from the current index; <see cref="Consistency.AtLeast"/> waits (bounded by <see cref="AuthorizationEngineOptions.ConsistencyTimeout"/>) for a write's revision.</summary>
+    public Consistency? Consistency { get; init; }
+
     /// <summary>Tuples that count for this request only.</summary>
     public IReadOnlyList<RelationshipTuple> ContextualTuples { get; init; } = [];
 

@@ -6,6 +6,9 @@ namespace Arbiter;
 /// <param name="ObjectType">The type of the objects to list.</param>
 public sealed record ListObjectsRequest(SubjectRef Subject, string Relation, string ObjectType)
 {
+    /// <summary>How fresh the data must be: <see langword="null"/> or <see cref="Consistency.MinimizeLatency"/> answers from the current index; <see cref="Consistency.AtLeast"/> waits (bounded by <see cref="AuthorizationEngineOptions.ConsistencyTimeout"/>) for a write's revision.</summary>
+    public Consistency? Consistency { get; init; }
+
     /// <summary>Tuples that count for this request only.</summary>
     public IReadOnlyList<RelationshipTuple> ContextualTuples { get; init; } = [];
 

@@ -6,6 +6,9 @@ namespace Arbiter;
 /// <param name="Filters">The kinds of subjects wanted: <c>user</c> (users, and <c>user:*</c> for public access), <c>group#member</c> (usersets).</param>
 public sealed record ListSubjectsRequest(ObjectRef Object, string Relation, IReadOnlyList<SubjectFilter> Filters)
 {
+    /// <summary>How fresh the data must be: <see langword="null"/> or <see cref="Consistency.MinimizeLatency"/> answers from the current index; <see cref="Consistency.AtLeast"/> waits (bounded by <see cref="AuthorizationEngineOptions.ConsistencyTimeout"/>) for a write's revision.</summary>
+    public Consistency? Consistency { get; init; }
+
     /// <summary>Tuples that count for this request only.</summary>
     public IReadOnlyList<RelationshipTuple> ContextualTuples { get; init; } = [];
 

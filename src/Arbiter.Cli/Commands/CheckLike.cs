@@ -32,7 +32,7 @@ internal static class CheckLike
             var relationName = parseResult.GetValue(relation)!;
             var target = RequestParser.Object(parseResult.GetValue(@object)!);
             var extras = input.ReadRequestExtras(parseResult);
-            var store = input.Load(parseResult);
+            await using var store = await input.LoadAsync(parseResult, context, cancellationToken).ConfigureAwait(false);
             RequestParser.Validate(store.Model, subject, relationName, target);
             var request = new CheckRequest(subject, relationName, target)
             {

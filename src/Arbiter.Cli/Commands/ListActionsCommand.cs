@@ -27,7 +27,7 @@ internal static class ListActionsCommand
             var subject = RequestParser.Subject(parseResult.GetValue(user)!);
             var target = RequestParser.Object(parseResult.GetValue(@object)!);
             var extras = input.ReadRequestExtras(parseResult);
-            var store = input.Load(parseResult);
+            await using var store = await input.LoadAsync(parseResult, context, cancellationToken).ConfigureAwait(false);
             RequestParser.Validate(store.Model, subject, relation: null, target);
             var request = new ListActionsRequest(subject, target)
             {

@@ -49,7 +49,7 @@ internal static class ListObjectsCommand
                 throw new CliInputException("invalid --continuation-token: it is empty");
             }
             var extras = input.ReadRequestExtras(parseResult);
-            var store = input.Load(parseResult);
+            await using var store = await input.LoadAsync(parseResult, context, cancellationToken).ConfigureAwait(false);
             RequestParser.Validate(store.Model, subject, relationName, objectType);
             var request = new ListObjectsRequest(subject, relationName, objectType)
             {

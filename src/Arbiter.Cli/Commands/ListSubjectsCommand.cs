@@ -36,7 +36,7 @@ internal static class ListSubjectsCommand
             var relationName = parseResult.GetValue(relation)!;
             var filters = RequestParser.Filters(parseResult.GetValue(filter) ?? []);
             var extras = input.ReadRequestExtras(parseResult);
-            var store = input.Load(parseResult);
+            await using var store = await input.LoadAsync(parseResult, context, cancellationToken).ConfigureAwait(false);
             RequestParser.Validate(store.Model, relationName, target);
             RequestParser.Validate(store.Model, filters);
             var request = new ListSubjectsRequest(target, relationName, filters)

@@ -7,9 +7,10 @@ internal static class ModelCommand
 {
     public static Command Create(CliContext context)
     {
-        var command = new Command("model", "Work with model files: validate them, or transform between OpenFGA DSL and JSON.");
+        var command = new Command("model", "Work with models: validate files, transform between OpenFGA DSL and JSON, write one to the store.");
         command.Subcommands.Add(ModelValidateCommand.Create(context));
         command.Subcommands.Add(ModelTransformCommand.Create(context));
+        command.Subcommands.Add(Store.ModelWriteCommand.Create(context));
         return command;
     }
 }

@@ -54,7 +54,7 @@ internal static class PlanCommand
             var dialect = Dialect(parseResult.GetValue(sql));
             var mapping = dialect is null ? null : Mapping(parseResult.GetValue(idColumn)!, parseResult.GetValue(columns) ?? []);
             var extras = input.ReadRequestExtras(parseResult);
-            var store = input.Load(parseResult);
+            await using var store = await input.LoadAsync(parseResult, context, cancellationToken).ConfigureAwait(false);
             RequestParser.Validate(store.Model, subject, relationName, resourceType);
             var plan = await store.Authorizer.PlanAsync(new PlanRequest(subject, relationName, resourceType)
             {

@@ -60,8 +60,12 @@ internal sealed class StoreInput
     };
 
     /// <summary>Adds the options to a command; a listing leaves out the attributes of the side it lists.</summary>
+    /// <summary><c>--store</c>/<c>--store-id</c>: decide against the persistent store when no model file is given.</summary>
+    public StoreLocationOption Persistent { get; } = new();
+
     public void AddTo(Command command, bool subjectAttributes = true, bool objectAttributes = true)
     {
+        Persistent.AddTo(command);
         command.Options.Add(Model);
         command.Options.Add(StoreFile);
         command.Options.Add(TupleFiles);
@@ -80,16 +84,47 @@ internal sealed class StoreInput
 
     /// <summary>Loads the model and the tuples and makes an authorizer over them.</summary>
     /// <exception cref="CliInputException">A file is missing or malformed, or a tuple is malformed or does not fit the model.</exception>
-    public LoadedStore Load(ParseResult parseResult)
+    /// <summary>
+    /// The engine a command decides with: over the model file (<c>--model</c>) or store file (<c>--store-file</c>) with
+    /// the tuples given on the command line, or else over the persistent store (<c>--store</c>, by default sqlite:arbiter.db).
+    /// </summary>
+    public async Task<LoadedStore> LoadAsync(ParseResult parseResult, CliContext context, CancellationToken cancellationToken)
     {
         var modelPath = parseResult.GetValue(Model);
         var storePath = parseResult.GetValue(StoreFile);
-        if (modelPath is null == storePath is null)
+        if (modelPath is not null && storePath is not null)
         {
-            throw new CliInputException(modelPath is null
-                ? "a model is needed: give --model FILE (.fga or .json) or --store-file FILE (.fga.yaml)"
-                : "give either --model or --store-file, not both");
+            throw new CliInputException("give either --model or --store-file, not both");
         }
+        if (modelPath is null && storePath is null)
+        {
+            if ((parseResult.GetValue(Tuples) ?? []).Length > 0 || (parseResult.GetValue(TupleFiles) ?? []).Length > 0)
+            {
+                throw new CliInputException("--tuple and --tuples add tuples to a model file's engine (--model or --store-file); to add them to the store, use 'arbiter write'");
+            }
+            var session = await Store.StoreSession.OpenAsync(Persistent, parseResult, context, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                var engine = await session.OpenEngineAsync(cancellationToken).ConfigureAwait(false);
+                return new LoadedStore(engine.Model, engine, session);
+            }
+            catch
+            {
+                await session.DisposeAsync().ConfigureAwait(false);
+                throw;
+            }
+        }
+        if (Persistent.IsGiven(parseResult))
+        {
+            throw new CliInputException("give either --store or a model file (--model, --store-file), not both");
+        }
+        return Load(parseResult);
+    }
+
+    private LoadedStore Load(ParseResult parseResult)
+    {
+        var modelPath = parseResult.GetValue(Model);
+        var storePath = parseResult.GetValue(StoreFile);
         AuthorizationModel model;
         var tuples = new List<RelationshipTuple>();
         IReadOnlyList<StoreAttributes> attributes = [];

@@ -24,6 +24,7 @@ public sealed partial class AuthorizationEngine
     public long WriteAttributes(IReadOnlyList<EntityAttributes> set, IReadOnlyList<ObjectRef>? clear = null)
     {
         ArgumentNullException.ThrowIfNull(set);
+        ThrowIfBound();
         clear ??= [];
         var total = (long)set.Count + clear.Count;
         if (total > _options.MaxTuplesPerWrite)
@@ -42,30 +43,7 @@ public sealed partial class AuthorizationEngine
             var validated = new List<(CompiledType Type, string Id, StoredAttributes Values)>(set.Count);
             foreach (var entry in set)
             {
-                if (entry is null || entry.Values is null)
-                {
-                    throw new ArbiterException(ArbiterErrorCode.ValidationError, "an attribute entry or its values is null");
-                }
-                var type = ValidateEntity(state, entry.Entity, seen);
-                if (!_options.ContextLimits.TryValidate(entry.Values, out var limit))
-                {
-                    throw new ArbiterException(ArbiterErrorCode.ValidationError, $"invalid attributes of '{entry.Entity}': {limit}");
-                }
-                var copy = new Dictionary<string, object?>(StringComparer.Ordinal);
-                foreach (var (name, raw) in entry.Values)
-                {
-                    if (!type.AttributeIndex.TryGetValue(name ?? string.Empty, out var index))
-                    {
-                        throw new ArbiterException(ArbiterErrorCode.ValidationError, $"invalid attributes of '{entry.Entity}': {NotDeclared(type, name)}");
-                    }
-                    if (!CelValue.TryConvert(raw, type.AttributeTypes[index], out _, out var error, _options.Cel))
-                    {
-                        throw new ArbiterException(ArbiterErrorCode.ValidationError,
-                            $"invalid attributes of '{entry.Entity}': the value of '{name}' does not convert to {type.AttributeTypes[index]}: {error}");
-                    }
-                    copy[name!] = StoredAttributes.Copy(raw);
-                }
-                validated.Add((type, entry.Entity.Id, new StoredAttributes(copy.ToFrozenDictionary(StringComparer.Ordinal))));
+                validated.Add(ValidateAttributes(state, entry, seen));
             }
             var cleared = new List<int>(clear.Count);
             foreach (var entity in clear)
@@ -93,9 +71,38 @@ public sealed partial class AuthorizationEngine
                 entities.EndWrite();
             }
             var revision = state.Index.Revision + 1;
-            Volatile.Write(ref _state, new EngineState(state.Model, state.Index.WithRevision(revision), state.Attributes.With(stored, cleared), state.ReverseIfBuilt?.WithRevision(revision)));
+            Publish(new EngineState(state.Model, state.Index.WithRevision(revision), state.Attributes.With(stored, cleared), state.ReverseIfBuilt?.WithRevision(revision)));
             return revision;
         }
+    }
+
+    /// <summary>Checks one entity's attribute values against the model and makes the private copy that is stored.</summary>
+    private (CompiledType Type, string Id, StoredAttributes Values) ValidateAttributes(EngineState state, EntityAttributes? entry, HashSet<(string, string)> seen)
+    {
+        if (entry is null || entry.Values is null)
+        {
+            throw new ArbiterException(ArbiterErrorCode.ValidationError, "an attribute entry or its values is null");
+        }
+        var type = ValidateEntity(state, entry.Entity, seen);
+        if (!_options.ContextLimits.TryValidate(entry.Values, out var limit))
+        {
+            throw new ArbiterException(ArbiterErrorCode.ValidationError, $"invalid attributes of '{entry.Entity}': {limit}");
+        }
+        var copy = new Dictionary<string, object?>(StringComparer.Ordinal);
+        foreach (var (name, raw) in entry.Values)
+        {
+            if (!type.AttributeIndex.TryGetValue(name ?? string.Empty, out var index))
+            {
+                throw new ArbiterException(ArbiterErrorCode.ValidationError, $"invalid attributes of '{entry.Entity}': {NotDeclared(type, name)}");
+            }
+            if (!CelValue.TryConvert(raw, type.AttributeTypes[index], out _, out var error, _options.Cel))
+            {
+                throw new ArbiterException(ArbiterErrorCode.ValidationError,
+                    $"invalid attributes of '{entry.Entity}': the value of '{name}' does not convert to {type.AttributeTypes[index]}: {error}");
+            }
+            copy[name!] = StoredAttributes.Copy(raw);
+        }
+        return (type, entry.Entity.Id, new StoredAttributes(copy.ToFrozenDictionary(StringComparer.Ordinal)));
     }
 
     /// <summary>The stored attribute values of an entity (an empty dictionary when it has none).</summary>

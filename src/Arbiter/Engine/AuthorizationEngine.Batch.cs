@@ -19,6 +19,10 @@ public sealed partial class AuthorizationEngine
             throw new ArbiterException(ArbiterErrorCode.ValidationError,
                 $"a batch may carry at most {_options.MaxBatchSize} checks but this one has {requests.Count}");
         }
+        if (Strongest(requests) is { } consistency && MustWait(consistency))
+        {
+            return BatchAfterAsync(consistency, requests, cancellationToken);
+        }
         var state = State;
         var decisions = new Decision[requests.Count];
         var groups = new Dictionary<GroupKey, Group>();
@@ -49,11 +53,43 @@ public sealed partial class AuthorizationEngine
         return new ValueTask<IReadOnlyList<Decision>>(decisions);
     }
 
+    private async ValueTask<IReadOnlyList<Decision>> BatchAfterAsync(Consistency consistency, IReadOnlyList<CheckRequest> requests, CancellationToken cancellationToken)
+    {
+        await WaitForConsistencyAsync(consistency, cancellationToken).ConfigureAwait(false);
+        return await BatchCheckAsync([.. requests.Select(static r => r.Consistency is null ? r : r with { Consistency = null })], cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The strictest consistency any request of a batch asks for: the whole batch is answered from one revision.</summary>
+    private static Consistency? Strongest(IReadOnlyList<CheckRequest> requests)
+    {
+        Consistency? strongest = null;
+        foreach (var request in requests)
+        {
+            if (request?.Consistency is not { Mode: not ConsistencyMode.MinimizeLatency } c)
+            {
+                continue;
+            }
+            if (c.Mode == ConsistencyMode.Latest)
+            {
+                return c;
+            }
+            if (strongest is null || c.Revision > strongest.Revision)
+            {
+                strongest = c;
+            }
+        }
+        return strongest;
+    }
+
     /// <summary>Every relation of the object's type that the subject has, in model order (relations whose evaluation fails are left out).</summary>
     /// <exception cref="ArbiterException">The object's type is not in the model (<see cref="ArbiterErrorCode.TypeNotFound"/>), the subject is invalid, or a contextual tuple is.</exception>
     public ValueTask<IReadOnlyList<string>> ListActionsAsync(ListActionsRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
+        if (MustWait(request.Consistency))
+        {
+            return AfterAsync(request.Consistency, request with { Consistency = null }, ListActionsAsync, cancellationToken);
+        }
         cancellationToken.ThrowIfCancellationRequested();
         var state = State;
         var type = state.Model.FindType(request.Object.Type ?? string.Empty)

@@ -19,6 +19,10 @@ public sealed partial class AuthorizationEngine
     public ValueTask<Decision> CheckAsync(CheckRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
+        if (MustWait(request.Consistency))
+        {
+            return AfterAsync(request.Consistency, request with { Consistency = null }, CheckAsync, cancellationToken);
+        }
         cancellationToken.ThrowIfCancellationRequested();
         var state = State;
         ValidateContext(request.Context);

@@ -28,6 +28,10 @@ public sealed partial class AuthorizationEngine
     public ValueTask<ListObjectsResult> ListObjectsAsync(ListObjectsRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
+        if (MustWait(request.Consistency))
+        {
+            return AfterAsync(request.Consistency, request with { Consistency = null }, ListObjectsAsync, cancellationToken);
+        }
         cancellationToken.ThrowIfCancellationRequested();
         var state = State;
         if (request.PageSize is < 1)

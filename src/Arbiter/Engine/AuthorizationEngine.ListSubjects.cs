@@ -24,6 +24,10 @@ public sealed partial class AuthorizationEngine
     public ValueTask<ListSubjectsResult> ListSubjectsAsync(ListSubjectsRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
+        if (MustWait(request.Consistency))
+        {
+            return AfterAsync(request.Consistency, request with { Consistency = null }, ListSubjectsAsync, cancellationToken);
+        }
         cancellationToken.ThrowIfCancellationRequested();
         var state = State;
         var model = state.Model;

@@ -19,6 +19,10 @@ public sealed partial class AuthorizationEngine
     public ValueTask<FilterPlan> PlanAsync(PlanRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
+        if (MustWait(request.Consistency))
+        {
+            return AfterAsync(request.Consistency, request with { Consistency = null }, PlanAsync, cancellationToken);
+        }
         cancellationToken.ThrowIfCancellationRequested();
         var state = State;
         var (type, relation) = ResolveOverType(state, request.ResourceType, request.Relation, request.Subject, out var userType, out var userRelation);

@@ -22,6 +22,7 @@ public sealed partial class AuthorizationEngine
     public long Write(IReadOnlyList<RelationshipTuple> writes, IReadOnlyList<RelationshipTuple>? deletes = null)
     {
         ArgumentNullException.ThrowIfNull(writes);
+        ThrowIfBound();
         deletes ??= [];
         var total = (long)writes.Count + deletes.Count;
         if (total > _options.MaxTuplesPerWrite)
@@ -41,7 +42,7 @@ public sealed partial class AuthorizationEngine
 
             // Commit: intern, then build the next revision; nothing is visible until the state is swapped.
             var entities = _tables.Entities;
-            var added = new KeyedEntry[validated.Length];
+            var added = new List<KeyedEntry>(validated.Length);
             entities.BeginWrite(writes.Count * 2);
             try
             {
@@ -51,7 +52,7 @@ public sealed partial class AuthorizationEngine
                     var obj = entities.GetOrAdd(v.Relation.Owner.TypeId, v.Tuple.Object.Id);
                     var subject = entities.GetOrAdd(v.SubjectTypeId, v.Tuple.Subject.Id);
                     var condition = v.Tuple.Condition is { } c ? _tables.Conditions.Add(c) : -1;
-                    added[i] = new KeyedEntry(RelationshipIndex.Key(obj, v.Relation.NameId), new SubjectEntry(subject, v.SubjectRelation, condition));
+                    added.Add(new KeyedEntry(RelationshipIndex.Key(obj, v.Relation.NameId), new SubjectEntry(subject, v.SubjectRelation, condition)));
                 }
             }
             finally
@@ -60,26 +61,12 @@ public sealed partial class AuthorizationEngine
             }
             validated = []; // not needed any more: let a bulk write's validation array go before the index is built
             var revision = state.Index.Revision + 1;
-            // the reverse index (once a listing built it) follows every write
-            var reverse = state.ReverseIfBuilt;
-            KeyedEntry[]? reverseAdded = null;
-            KeyedEntry[]? reverseRemoved = null;
-            if (reverse is not null)
-            {
-                reverseAdded = Array.ConvertAll(added, e => RelationshipIndex.Mirror(e.Key, e.Entry));
-                reverseRemoved = removed.ConvertAll(e => RelationshipIndex.Mirror(e.Key, e.Entry)).ToArray();
-            }
-            if (!state.Index.TryApply(revision, added, CollectionsMarshal.AsSpan(removed), out var next, out var duplicate))
+            if (!TryNext(state.Index, state.ReverseIfBuilt, revision, added, removed, out var next, out var nextReverse, out var duplicate))
             {
                 throw new ArbiterException(ArbiterErrorCode.InvalidTuple,
                     $"invalid tuple '{Format(duplicate)}': it appears more than once in this write");
             }
-            RelationshipIndex? nextReverse = null;
-            if (reverse is not null && !reverse.TryApply(revision, reverseAdded, reverseRemoved, out nextReverse, out _))
-            {
-                nextReverse = null; // cannot happen (the forward index accepted the write); rebuilt on the next listing
-            }
-            Volatile.Write(ref _state, new EngineState(state.Model, next, state.Attributes, nextReverse));
+            Publish(new EngineState(state.Model, next, state.Attributes, nextReverse));
             return revision;
         }
     }
@@ -107,7 +94,7 @@ public sealed partial class AuthorizationEngine
             {
                 throw new ArbiterException(ArbiterErrorCode.InvalidTuple, TupleValidator.Describe(tuple, "it is both written and deleted in this write"));
             }
-            if (TryLocate(state, tuple, out _))
+            if (TryLocate(state.Index, tuple, out _))
             {
                 throw new ArbiterException(ArbiterErrorCode.InvalidTuple, TupleValidator.Describe(tuple, "it already exists"));
             }
@@ -134,7 +121,7 @@ public sealed partial class AuthorizationEngine
             {
                 throw new ArbiterException(ArbiterErrorCode.InvalidTuple, TupleValidator.Describe(tuple, "it is deleted more than once in this write"));
             }
-            if (!TryLocate(state, tuple, out var entry))
+            if (!TryLocate(state.Index, tuple, out var entry))
             {
                 throw new ArbiterException(ArbiterErrorCode.InvalidTuple, TupleValidator.Describe(tuple, "it cannot be deleted because it does not exist"));
             }
@@ -144,7 +131,7 @@ public sealed partial class AuthorizationEngine
     }
 
     /// <summary>Finds a stored tuple by object, relation and subject (conditions aside), whatever the current model says.</summary>
-    private bool TryLocate(EngineState state, RelationshipTuple tuple, out KeyedEntry entry)
+    private bool TryLocate(RelationshipIndex source, RelationshipTuple tuple, out KeyedEntry entry)
     {
         entry = default;
         var t = _tables;
@@ -170,7 +157,7 @@ public sealed partial class AuthorizationEngine
             return false;
         }
         var key = RelationshipIndex.Key(obj, relation);
-        var list = state.Index.Get(key);
+        var list = source.Get(key);
         var index = list.Find(subject, subjectRelation);
         if (index < 0)
         {

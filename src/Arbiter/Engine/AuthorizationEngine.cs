@@ -23,6 +23,14 @@ public sealed partial class AuthorizationEngine : IAuthorizer
         _state = new EngineState(Compile(model), RelationshipIndex.Empty);
     }
 
+    /// <summary>An engine for a stored model version: it keeps the version's id.</summary>
+    private AuthorizationEngine(AuthorizationModel model, string modelId, AuthorizationEngineOptions options)
+    {
+        _options = options;
+        _ids = new ModelIdGenerator(options.TimeProvider);
+        _state = new EngineState(Compile(model, modelId), RelationshipIndex.Empty);
+    }
+
     /// <summary>Creates an engine for a model, with no relationships.</summary>
     /// <param name="model">The model; it is validated and compiled.</param>
     /// <param name="options">Settings; <see langword="null"/> for the defaults.</param>
@@ -61,13 +69,15 @@ public sealed partial class AuthorizationEngine : IAuthorizer
     public string SetModel(AuthorizationModel model)
     {
         ArgumentNullException.ThrowIfNull(model);
+        ThrowIfBound();
         lock (_writeLock)
         {
             var compiled = Compile(model);
-            Volatile.Write(ref _state, new EngineState(compiled, State.Index, State.Attributes, State.ReverseIfBuilt));
+            Publish(new EngineState(compiled, State.Index, State.Attributes, State.ReverseIfBuilt));
             return compiled.Id;
         }
     }
 
-    private CompiledModel Compile(AuthorizationModel model) => CompiledModel.Compile(model, _ids.Next(), _tables.Types, _tables.Relations, _options.Cel);
+    private CompiledModel Compile(AuthorizationModel model, string? id = null) =>
+        CompiledModel.Compile(model, id ?? _ids.Next(), _tables.Types, _tables.Relations, _options.Cel);
 }

@@ -63,8 +63,23 @@ public sealed class AuthorizationEngineOptions
     /// <value>3 seconds (OpenFGA's default deadline), <see cref="Timeout.InfiniteTimeSpan"/> for none.</value>
     public TimeSpan ListDeadline { get; set; } = TimeSpan.FromSeconds(3);
 
+    /// <summary>How long a request with <see cref="Consistency.AtLeast"/> or <see cref="Consistency.Latest"/> waits for the engine to reach the revision before it fails with <see cref="ArbiterErrorCode.ConsistencyTimeout"/>.</summary>
+    /// <value>5 seconds.</value>
+    public TimeSpan ConsistencyTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>For an engine that follows a store: how long one wait for the store's next change lasts before the follower asks again (the store wakes it sooner on a commit).</summary>
+    /// <value>30 seconds.</value>
+    public TimeSpan FollowWaitTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>For an engine that follows a store: the longest pause between retries while the store fails (the pause doubles from 50 ms up to this). The engine keeps answering from its last revision meanwhile.</summary>
+    /// <value>5 seconds.</value>
+    public TimeSpan FollowMaxRetryDelay { get; set; } = TimeSpan.FromSeconds(5);
+
     internal void Validate()
     {
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(ConsistencyTimeout, TimeSpan.Zero, nameof(ConsistencyTimeout));
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(FollowWaitTimeout, TimeSpan.Zero, nameof(FollowWaitTimeout));
+        ArgumentOutOfRangeException.ThrowIfLessThan(FollowMaxRetryDelay, TimeSpan.FromMilliseconds(50), nameof(FollowMaxRetryDelay));
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxListCandidates, 1, nameof(MaxListCandidates));
         if (ListDeadline <= TimeSpan.Zero && ListDeadline != Timeout.InfiniteTimeSpan)
         {

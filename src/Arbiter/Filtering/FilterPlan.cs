@@ -6,6 +6,9 @@ namespace Arbiter.Filtering;
 /// <param name="ResourceType">The resource type.</param>
 public sealed record PlanRequest(SubjectRef Subject, string Relation, string ResourceType)
 {
+    /// <summary>How fresh the data must be: <see langword="null"/> or <see cref="Consistency.MinimizeLatency"/> answers from the current index; <see cref="Consistency.AtLeast"/> waits (bounded by <see cref="AuthorizationEngineOptions.ConsistencyTimeout"/>) for a write's revision.</summary>
+    public Consistency? Consistency { get; init; }
+
     /// <summary>Tuples that count for this request only.</summary>
     public IReadOnlyList<RelationshipTuple> ContextualTuples { get; init; } = [];
 

@@ -1,0 +1,106 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Arbiter.Cli.Commands;
+using Arbiter.Cli.Input;
+using Arbiter.Cli.Output;
+
+namespace Arbiter.Cli.Store;
+
+/// <summary><c>arbiter store create|list|delete</c>: the stores in a database.</summary>
+internal static class StoreCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var command = new Command("store", "Create, list and delete stores (isolated sets of models, tuples and attributes) in a database.");
+        command.Subcommands.Add(CreateCreate(context));
+        command.Subcommands.Add(CreateList(context));
+        command.Subcommands.Add(CreateDelete(context));
+        return command;
+    }
+
+    private static Command CreateCreate(CliContext context)
+    {
+        var id = new Argument<string?>("id") { Description = "The store id (A-Z a-z 0-9 _ -); default: the --store-id, or 'default'.", Arity = ArgumentArity.ZeroOrOne };
+        var name = new Option<string?>("--name") { Description = "A display name (default: the id).", HelpName = "NAME" };
+        var location = new StoreLocationOption();
+        var json = Options.Json();
+        var command = new Command("create", "Create a store. Example: arbiter store create tenant-a --store sqlite:arbiter.db") { id, name };
+        command.Options.Add(location.Location);
+        command.Options.Add(json);
+        CommandAction.Set(command, context, json, async (parseResult, cancellationToken) =>
+        {
+            var storeId = parseResult.GetValue(id) ?? location.IdOf(parseResult, context);
+            await using var store = await location.OpenAsync(parseResult, context, cancellationToken).ConfigureAwait(false);
+            var info = await store.CreateStoreAsync(storeId, parseResult.GetValue(name), cancellationToken).ConfigureAwait(false);
+            if (parseResult.GetValue(json))
+            {
+                await JsonOutput.WriteAsync(context, new JsonObject { ["id"] = info.Id, ["name"] = info.Name }).ConfigureAwait(false);
+            }
+            else
+            {
+                await context.Out.WriteLineAsync($"created store '{info.Id}'").ConfigureAwait(false);
+            }
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static Command CreateList(CliContext context)
+    {
+        var location = new StoreLocationOption();
+        var json = Options.Json();
+        var command = new Command("list", "List the stores in the database with their revisions.");
+        command.Options.Add(location.Location);
+        command.Options.Add(json);
+        CommandAction.Set(command, context, json, async (parseResult, cancellationToken) =>
+        {
+            await using var store = await location.OpenAsync(parseResult, context, cancellationToken).ConfigureAwait(false);
+            var rows = new JsonArray();
+            foreach (var info in await store.ListStoresAsync(cancellationToken).ConfigureAwait(false))
+            {
+                var revision = await store.ReadRevisionAsync(info.Id, cancellationToken).ConfigureAwait(false);
+                rows.Add(new JsonObject { ["id"] = info.Id, ["name"] = info.Name, ["revision"] = revision, ["createdAt"] = info.CreatedAt.ToString("O", CultureInfo.InvariantCulture) });
+                if (!parseResult.GetValue(json))
+                {
+                    await context.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{info.Id}\trevision {revision}\t{info.Name}")).ConfigureAwait(false);
+                }
+            }
+            if (parseResult.GetValue(json))
+            {
+                await JsonOutput.WriteAsync(context, new JsonObject { ["stores"] = rows }).ConfigureAwait(false);
+            }
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static Command CreateDelete(CliContext context)
+    {
+        var id = new Argument<string>("id") { Description = "The store to delete, with all its models, tuples, attributes and changes." };
+        var location = new StoreLocationOption();
+        var json = Options.Json();
+        var command = new Command("delete", "Delete a store and everything in it.") { id };
+        command.Options.Add(location.Location);
+        command.Options.Add(json);
+        CommandAction.Set(command, context, json, async (parseResult, cancellationToken) =>
+        {
+            var storeId = parseResult.GetValue(id)!;
+            await using var store = await location.OpenAsync(parseResult, context, cancellationToken).ConfigureAwait(false);
+            if (!await store.DeleteStoreAsync(storeId, cancellationToken).ConfigureAwait(false))
+            {
+                throw new CliInputException($"store '{storeId}' does not exist");
+            }
+            if (parseResult.GetValue(json))
+            {
+                await JsonOutput.WriteAsync(context, new JsonObject { ["deleted"] = storeId }).ConfigureAwait(false);
+            }
+            else
+            {
+                await context.Out.WriteLineAsync($"deleted store '{storeId}'").ConfigureAwait(false);
+            }
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,66 @@
+using System.CommandLine;
+using Arbiter.Cli.Input;
+using Arbiter.Storage;
+
+namespace Arbiter.Cli.Store;
+
+/// <summary>An opened store provider and store id for one command, and an engine over it when the command decides or validates.</summary>
+internal sealed class StoreSession : IAsyncDisposable
+{
+    private StoreSession(IStore store, string storeId, string location)
+    {
+        Store = store;
+        StoreId = storeId;
+        Location = location;
+    }
+
+    public IStore Store { get; }
+
+    public string StoreId { get; }
+
+    /// <summary>The location, with any password hidden.</summary>
+    public string Location { get; }
+
+    public AuthorizationEngine? Engine { get; private set; }
+
+    public static async Task<StoreSession> OpenAsync(StoreLocationOption option, ParseResult parseResult, CliContext context, CancellationToken cancellationToken)
+    {
+        var id = option.IdOf(parseResult, context);
+        var location = option.LocationOf(parseResult, context);
+        var store = await StoreLocations.OpenAsync(location, cancellationToken).ConfigureAwait(false);
+        return new StoreSession(store, id, StoreLocations.Redact(location));
+    }
+
+    /// <summary>Opens an engine over the store (its newest model, tuples and attributes).</summary>
+    public async Task<AuthorizationEngine> OpenEngineAsync(CancellationToken cancellationToken)
+    {
+        await RequireStoreAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            Engine = await AuthorizationEngine.OpenAsync(Store, StoreId, cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+        catch (ArbiterException ex) when (ex.Code == ArbiterErrorCode.ModelNotFound)
+        {
+            throw new CliInputException($"store '{StoreId}' in {Location} has no model yet: write one with 'arbiter model write FILE'");
+        }
+        return Engine;
+    }
+
+    /// <summary>Fails with a hint when the store does not exist.</summary>
+    public async Task RequireStoreAsync(CancellationToken cancellationToken)
+    {
+        if (await Store.GetStoreAsync(StoreId, cancellationToken).ConfigureAwait(false) is null)
+        {
+            throw new CliInputException($"store '{StoreId}' does not exist in {Location}: create it with 'arbiter store create {StoreId}' or 'arbiter model write FILE'");
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Engine is not null)
+        {
+            await Engine.DisposeAsync().ConfigureAwait(false);
+        }
+        await Store.DisposeAsync().ConfigureAwait(false);
+    }
+}
