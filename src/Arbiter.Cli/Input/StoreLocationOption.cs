@@ -45,6 +45,10 @@ internal sealed class StoreLocationOption
     }
 
     /// <summary>Opens the store provider the options name.</summary>
-    public Task<IStore> OpenAsync(ParseResult parseResult, CliContext context, CancellationToken cancellationToken) =>
-        StoreLocations.OpenAsync(LocationOf(parseResult, context), cancellationToken);
+    /// <param name="parseResult">The command line.</param>
+    /// <param name="context">The environment.</param>
+    /// <param name="create">Whether a missing SQLite file is created (commands that write a model or create a store) or is an error.</param>
+    /// <param name="cancellationToken">Cancels opening.</param>
+    public Task<IStore> OpenAsync(ParseResult parseResult, CliContext context, bool create, CancellationToken cancellationToken) =>
+        StoreLocations.OpenAsync(LocationOf(parseResult, context), create, cancellationToken);
 }

@@ -7,7 +7,8 @@ namespace Arbiter.Cli.Input;
 /// <summary>Turns a store location (<c>sqlite:PATH</c>, <c>postgres:CONNECTION-STRING</c>, <c>memory</c>) into a provider.</summary>
 internal static class StoreLocations
 {
-    public static async Task<IStore> OpenAsync(string location, CancellationToken cancellationToken)
+    /// <summary>Opens the provider; with <paramref name="create"/> <see langword="false"/> a SQLite file must exist (reading never creates one).</summary>
+    public static async Task<IStore> OpenAsync(string location, bool create, CancellationToken cancellationToken)
     {
         if (string.Equals(location, "memory", StringComparison.Ordinal))
         {
@@ -18,6 +19,9 @@ internal static class StoreLocations
         var rest = colon < 0 ? string.Empty : location[(colon + 1)..];
         switch (scheme)
         {
+            case "sqlite" when rest.Length > 0 && !create && !File.Exists(rest):
+                throw new CliInputException(
+                    $"there is no store database at {rest}: create one with 'arbiter model write FILE' (--store {location}), or decide from files with --model FILE or --store-file FILE");
             case "sqlite" when rest.Length > 0:
                 return await SqliteStore.OpenAsync(new SqliteStoreOptions { Path = rest }, cancellationToken).ConfigureAwait(false);
             case "postgres" or "postgresql" when rest.Length > 0:

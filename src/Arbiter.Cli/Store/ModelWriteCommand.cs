@@ -34,7 +34,7 @@ internal static class ModelWriteCommand
             }
             // compile it once, so a model the engine refuses never reaches the store
             _ = AuthorizationEngine.Create(loaded.Model!);
-            await using var session = await StoreSession.OpenAsync(location, parseResult, context, cancellationToken).ConfigureAwait(false);
+            await using var session = await StoreSession.OpenAsync(location, parseResult, context, cancellationToken, create: true).ConfigureAwait(false);
             var created = false;
             if (await session.Store.GetStoreAsync(session.StoreId, cancellationToken).ConfigureAwait(false) is null)
             {

@@ -31,7 +31,7 @@ internal static class StoreCommand
         CommandAction.Set(command, context, json, async (parseResult, cancellationToken) =>
         {
             var storeId = parseResult.GetValue(id) ?? location.IdOf(parseResult, context);
-            await using var store = await location.OpenAsync(parseResult, context, cancellationToken).ConfigureAwait(false);
+            await using var store = await location.OpenAsync(parseResult, context, create: true, cancellationToken).ConfigureAwait(false);
             var info = await store.CreateStoreAsync(storeId, parseResult.GetValue(name), cancellationToken).ConfigureAwait(false);
             if (parseResult.GetValue(json))
             {
@@ -55,7 +55,7 @@ internal static class StoreCommand
         command.Options.Add(json);
         CommandAction.Set(command, context, json, async (parseResult, cancellationToken) =>
         {
-            await using var store = await location.OpenAsync(parseResult, context, cancellationToken).ConfigureAwait(false);
+            await using var store = await location.OpenAsync(parseResult, context, create: false, cancellationToken).ConfigureAwait(false);
             var rows = new JsonArray();
             foreach (var info in await store.ListStoresAsync(cancellationToken).ConfigureAwait(false))
             {
@@ -86,7 +86,7 @@ internal static class StoreCommand
         CommandAction.Set(command, context, json, async (parseResult, cancellationToken) =>
         {
             var storeId = parseResult.GetValue(id)!;
-            await using var store = await location.OpenAsync(parseResult, context, cancellationToken).ConfigureAwait(false);
+            await using var store = await location.OpenAsync(parseResult, context, create: false, cancellationToken).ConfigureAwait(false);
             if (!await store.DeleteStoreAsync(storeId, cancellationToken).ConfigureAwait(false))
             {
                 throw new CliInputException($"store '{storeId}' does not exist");

@@ -23,11 +23,11 @@ internal sealed class StoreSession : IAsyncDisposable
 
     public AuthorizationEngine? Engine { get; private set; }
 
-    public static async Task<StoreSession> OpenAsync(StoreLocationOption option, ParseResult parseResult, CliContext context, CancellationToken cancellationToken)
+    public static async Task<StoreSession> OpenAsync(StoreLocationOption option, ParseResult parseResult, CliContext context, CancellationToken cancellationToken, bool create = false)
     {
         var id = option.IdOf(parseResult, context);
         var location = option.LocationOf(parseResult, context);
-        var store = await StoreLocations.OpenAsync(location, cancellationToken).ConfigureAwait(false);
+        var store = await StoreLocations.OpenAsync(location, create, cancellationToken).ConfigureAwait(false);
         return new StoreSession(store, id, StoreLocations.Redact(location));
     }
 
@@ -51,7 +51,7 @@ internal sealed class StoreSession : IAsyncDisposable
     {
         if (await Store.GetStoreAsync(StoreId, cancellationToken).ConfigureAwait(false) is null)
         {
-            throw new CliInputException($"store '{StoreId}' does not exist in {Location}: create it with 'arbiter store create {StoreId}' or 'arbiter model write FILE'");
+            throw new CliInputException($"store '{StoreId}' does not exist in {Location}: create it with 'arbiter model write FILE' (or 'arbiter store create {StoreId}'), or decide from files with --model FILE or --store-file FILE");
         }
     }
 

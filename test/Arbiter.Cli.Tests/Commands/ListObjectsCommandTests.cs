@@ -277,7 +277,7 @@ public class ListObjectsCommandTests
         var run = await CliRun.RunAsync("list-objects", "user:anne", "can_view", "document");
 
         run.ExitCode.ShouldBe(2, run.ToString());
-        run.Error.ShouldContain("a model is needed");
+        run.Error.ShouldContain("--model");
     }
 
     [Fact]
