@@ -14,7 +14,7 @@ using Arbiter.Storage.Sqlite;
 //   write-batch LOCATION STORE COUNT PREFIX
 //                                one write of COUNT tuples document:PREFIX-i#viewer@user:u (straight to the store);
 //                                prints "writing" before the write and "committed REVISION" after it.
-// LOCATION is sqlite:PATH or postgres:CONNECTION-STRING.
+// LOCATION is sqlite:PATH or postgres:CONNECTION-STRING (schema from $ARBITER_PG_SCHEMA, default arbiter).
 if (args.Length < 3)
 {
     Console.Error.WriteLine("usage: engine LOCATION STORE | write-batch LOCATION STORE COUNT PREFIX");
@@ -51,7 +51,11 @@ switch (args[0])
 
 static IStore Open(string location) => location.StartsWith("sqlite:", StringComparison.Ordinal)
     ? SqliteStore.OpenAsync(new SqliteStoreOptions { Path = location["sqlite:".Length..] }).AsTask().GetAwaiter().GetResult()
-    : new PostgreSqlStore(new PostgreSqlStoreOptions { ConnectionString = location["postgres:".Length..] });
+    : new PostgreSqlStore(new PostgreSqlStoreOptions
+    {
+        ConnectionString = location["postgres:".Length..],
+        Schema = Environment.GetEnvironmentVariable("ARBITER_PG_SCHEMA") is { Length: > 0 } schema ? schema : "arbiter",
+    });
 
 static async Task<string> AnswerAsync(AuthorizationEngine engine, string[] words)
 {
