@@ -126,9 +126,10 @@ internal static class SnapshotEntries
         if (!e.TryGetProperty("id", out var id) || id.ValueKind != JsonValueKind.String || id.GetString() is not { Length: > 0 } modelId
             || !e.TryGetProperty("revision", out var revision) || !revision.TryGetInt64(out var modelRevision) || modelRevision < 0
             || !e.TryGetProperty("createdAt", out var created) || !TryReadTime(created, out var createdAt)
-            || !e.TryGetProperty("definition", out var definition) || definition.ValueKind != JsonValueKind.Object)
+            || !e.TryGetProperty("definition", out var definition) || definition.ValueKind != JsonValueKind.Object
+            || e.EnumerateObject().Count() != 4)
         {
-            problem = "it needs \"id\" (a string), \"revision\" (an integer of 0 or more), \"createdAt\" (an RFC 3339 time) and \"definition\" (an OpenFGA JSON model)";
+            problem = "it has exactly \"id\" (a string), \"revision\" (an integer of 0 or more), \"createdAt\" (an RFC 3339 time) and \"definition\" (an OpenFGA JSON model)";
             return false;
         }
         var parsed = ModelJson.Parse(definition.GetRawText());

@@ -103,11 +103,10 @@ internal sealed class SnapshotJsonReader
                 throw Invalid($"there is more after the end of the snapshot document at line {_line}, column {_bufferOffset + _start - _lineStart + 1} (byte {Offset})");
             }
             Commit(rest.Length);
-            if (_eof)
+            if (!await TryFillAsync(cancellationToken).ConfigureAwait(false))
             {
                 return;
             }
-            await FillAsync(cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -119,6 +118,7 @@ internal sealed class SnapshotJsonReader
 
     private bool TryReadToken(out JsonTokenType type)
     {
+        int tokenStart;
         var reader = new Utf8JsonReader(_buffer.AsSpan(_start, _end - _start), isFinalBlock: false, _state);
         try
         {
@@ -127,6 +127,7 @@ internal sealed class SnapshotJsonReader
                 type = JsonTokenType.None;
                 return false;
             }
+            tokenStart = (int)reader.TokenStartIndex;
             type = reader.TokenType;
             TokenString = type is JsonTokenType.PropertyName or JsonTokenType.String ? reader.GetString() : null;
         }
@@ -134,9 +135,9 @@ internal sealed class SnapshotJsonReader
         {
             throw NotJson(ex, reader.BytesConsumed);
         }
-        Commit((int)reader.TokenStartIndex);
+        Commit(tokenStart);
         MarkToken();
-        Commit((int)(reader.BytesConsumed - reader.TokenStartIndex));
+        Commit((int)reader.BytesConsumed - tokenStart);
         _state = reader.CurrentState;
         return true;
     }
@@ -144,6 +145,7 @@ internal sealed class SnapshotJsonReader
     private bool TryReadValue(out JsonDocument? document)
     {
         document = null;
+        int tokenStart;
         var reader = new Utf8JsonReader(_buffer.AsSpan(_start, _end - _start), isFinalBlock: false, _state);
         try
         {
@@ -151,6 +153,7 @@ internal sealed class SnapshotJsonReader
             {
                 return false;
             }
+            tokenStart = (int)reader.TokenStartIndex;
             if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
             {
                 var probe = reader;
@@ -168,9 +171,9 @@ internal sealed class SnapshotJsonReader
         {
             throw NotJson(ex, reader.BytesConsumed);
         }
-        Commit((int)reader.TokenStartIndex);
+        Commit(tokenStart);
         MarkToken();
-        Commit((int)(reader.BytesConsumed - reader.TokenStartIndex));
+        Commit((int)reader.BytesConsumed - tokenStart);
         _state = reader.CurrentState;
         return true;
     }
@@ -195,9 +198,18 @@ internal sealed class SnapshotJsonReader
 
     private async ValueTask FillAsync(CancellationToken cancellationToken)
     {
-        if (_eof)
+        if (!await TryFillAsync(cancellationToken).ConfigureAwait(false))
         {
             throw Truncated();
+        }
+    }
+
+    /// <summary>Reads more of the stream into the buffer; <see langword="false"/> at its end.</summary>
+    private async ValueTask<bool> TryFillAsync(CancellationToken cancellationToken)
+    {
+        if (_eof)
+        {
+            return false;
         }
         if (_start > 0)
         {
@@ -218,13 +230,14 @@ internal sealed class SnapshotJsonReader
         if (read == 0)
         {
             _eof = true;
-            throw Truncated();
+            return false;
         }
         if (_bufferOffset == Origin && _end == 0 && read >= 3 && _buffer.AsSpan(0, 3).SequenceEqual("\uFEFF"u8))
         {
             _start = 3; // a UTF-8 byte order mark
         }
         _end += read;
+        return true;
     }
 
     private ArbiterException Truncated()
@@ -237,16 +250,22 @@ internal sealed class SnapshotJsonReader
 
     private ArbiterException NotJson(JsonException ex, long consumed)
     {
-        var line = ex.LineNumber is { } l ? l + 1 : _line;
-        var column = ex.BytePositionInLine is { } c ? c + 1 : 1;
+        // the offending byte: the first one after the last complete token that is not white space
+        var span = _buffer.AsSpan(_start, _end - _start);
+        var at = (int)consumed;
+        var skip = span[at..].IndexOfAnyExcept(" \t\r\n"u8);
+        at = skip < 0 ? span.Length : at + skip;
+        var before = span[..at];
+        var newlines = before.Count((byte)'\n');
+        var line = _line + newlines;
+        var column = newlines > 0 ? at - before.LastIndexOf((byte)'\n') : _bufferOffset + _start + at - _lineStart + 1;
         var reason = ex.Message;
         var cut = reason.IndexOf(" LineNumber:", StringComparison.Ordinal);
         if (cut > 0)
         {
             reason = reason[..cut];
         }
-        return new ArbiterException(ArbiterErrorCode.SnapshotInvalid,
-            $"invalid snapshot: the file is not valid JSON at line {line}, column {column} (near byte {Offset + consumed}){At()}: {reason}");
+        return Invalid($"the file is not valid JSON at line {line}, column {column} (byte {Offset + at}){At()}: {reason}");
     }
 
     private string At() => Where is { } where ? ", in " + where() : string.Empty;

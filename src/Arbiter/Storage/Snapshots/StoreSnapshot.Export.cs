@@ -4,7 +4,6 @@ namespace Arbiter.Storage;
 
 public static partial class StoreSnapshot
 {
-    private const int FlushBytes = 256 * 1024;
     private static readonly SnapshotExportOptions DefaultExportOptions = new();
 
     /// <summary>
@@ -35,54 +34,42 @@ public static partial class StoreSnapshot
         {
             using var hasher = new SnapshotHasher();
             var createdAt = options.TimeProvider.GetUtcNow();
-            var writer = new Utf8JsonWriter(destination, SnapshotHasher.WriterOptions with { Indented = options.Indented });
+            var writer = new SnapshotFileWriter(destination, options.Indented);
             long tuples = 0, attributes = 0;
-            string hash;
-            await using (writer.ConfigureAwait(false))
+            writer.StartDocument();
+            WriteHeader(writer, hasher, state, createdAt);
+            writer.StartArray("tuples"u8);
+            TupleKey? previousKey = null;
+            await foreach (var tuple in state.ReadTuplesAsync(cancellationToken).ConfigureAwait(false))
             {
-                writer.WriteStartObject();
-                WriteHeader(writer, hasher, state, createdAt);
-                writer.WriteStartArray("tuples");
-                TupleKey? previousKey = null;
-                await foreach (var tuple in state.ReadTuplesAsync(cancellationToken).ConfigureAwait(false))
+                var key = TupleKey.Of(tuple);
+                if (previousKey is { } p && TupleKey.Compare(p, key) >= 0)
                 {
-                    var key = TupleKey.Of(tuple);
-                    if (previousKey is { } p && TupleKey.Compare(p, key) >= 0)
-                    {
-                        throw new ArbiterStorageException($"store '{storeId}' returned tuple '{key}' {(TupleKey.Compare(p, key) == 0 ? "twice" : "out of order")} while exporting a snapshot", isTransient: false);
-                    }
-                    previousKey = key;
-                    WriteTuple(writer, hasher, tuple);
-                    tuples++;
-                    if (writer.BytesPending > FlushBytes)
-                    {
-                        await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
-                    }
+                    throw new ArbiterStorageException($"store '{storeId}' returned tuple '{key}' {(TupleKey.Compare(p, key) == 0 ? "twice" : "out of order")} while exporting a snapshot", isTransient: false);
                 }
-                writer.WriteEndArray();
-                writer.WriteStartArray("attributes");
-                ObjectRef? previousEntity = null;
-                await foreach (var entry in state.ReadAttributesAsync(cancellationToken).ConfigureAwait(false))
-                {
-                    if (previousEntity is { } p && SnapshotEntries.CompareEntities(p, entry.Entity) >= 0)
-                    {
-                        throw new ArbiterStorageException($"store '{storeId}' returned the attributes of '{entry.Entity}' {(SnapshotEntries.CompareEntities(p, entry.Entity) == 0 ? "twice" : "out of order")} while exporting a snapshot", isTransient: false);
-                    }
-                    previousEntity = entry.Entity;
-                    WriteAttributes(writer, hasher, entry);
-                    attributes++;
-                    if (writer.BytesPending > FlushBytes)
-                    {
-                        await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
-                    }
-                }
-                writer.WriteEndArray();
-                hash = WriteTrailer(writer, hasher, tuples, attributes);
-                writer.WriteEndObject();
-                await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
+                previousKey = key;
+                WriteTuple(writer, hasher, tuple);
+                tuples++;
+                await writer.FlushAsync(force: false, cancellationToken).ConfigureAwait(false);
             }
-            await destination.WriteAsync("\n"u8.ToArray(), cancellationToken).ConfigureAwait(false);
-            await destination.FlushAsync(cancellationToken).ConfigureAwait(false);
+            writer.EndArray();
+            writer.StartArray("attributes"u8);
+            ObjectRef? previousEntity = null;
+            await foreach (var entry in state.ReadAttributesAsync(cancellationToken).ConfigureAwait(false))
+            {
+                if (previousEntity is { } p && SnapshotEntries.CompareEntities(p, entry.Entity) >= 0)
+                {
+                    throw new ArbiterStorageException($"store '{storeId}' returned the attributes of '{entry.Entity}' {(SnapshotEntries.CompareEntities(p, entry.Entity) == 0 ? "twice" : "out of order")} while exporting a snapshot", isTransient: false);
+                }
+                previousEntity = entry.Entity;
+                WriteAttributes(writer, hasher, entry);
+                attributes++;
+                await writer.FlushAsync(force: false, cancellationToken).ConfigureAwait(false);
+            }
+            writer.EndArray();
+            var hash = WriteTrailer(writer, hasher, tuples, attributes);
+            writer.EndDocument();
+            await writer.FlushAsync(force: true, cancellationToken).ConfigureAwait(false);
             return new SnapshotInfo
             {
                 FormatVersion = FormatVersion,
@@ -131,7 +118,7 @@ public static partial class StoreSnapshot
         }
     }
 
-    private static void WriteHeader(Utf8JsonWriter writer, SnapshotHasher hasher, IStoreState state, DateTimeOffset createdAt)
+    private static void WriteHeader(SnapshotFileWriter writer, SnapshotHasher hasher, IStoreState state, DateTimeOffset createdAt)
     {
         hasher.Begin().WriteStringValue(FormatName);
         Member(writer, hasher, "format"u8);
@@ -167,29 +154,30 @@ public static partial class StoreSnapshot
         Member(writer, hasher, "model"u8);
     }
 
-    private static string WriteTrailer(Utf8JsonWriter writer, SnapshotHasher hasher, long tuples, long attributes)
+    private static string WriteTrailer(SnapshotFileWriter writer, SnapshotHasher hasher, long tuples, long attributes)
     {
-        var w = hasher.Begin();
-        w.WriteStartObject();
-        w.WriteNumber("attributes"u8, attributes);
-        w.WriteNumber("tuples"u8, tuples);
-        w.WriteEndObject();
+        var c = hasher.Begin();
+        c.WriteStartObject();
+        c.WriteNumber("attributes"u8, attributes);
+        c.WriteNumber("tuples"u8, tuples);
+        c.WriteEndObject();
         Member(writer, hasher, "counts"u8);
         var hash = hasher.Finish();
-        writer.WriteString("hash"u8, hash);
+        var w = hasher.Begin();
+        w.WriteStringValue(hash);
+        writer.Member("hash"u8, hasher.Written());
         return hash;
     }
 
     /// <summary>Writes the canonical value just written to the hasher as member <paramref name="name"/> of the file, and hashes it.</summary>
-    private static void Member(Utf8JsonWriter writer, SnapshotHasher hasher, ReadOnlySpan<byte> name)
+    private static void Member(SnapshotFileWriter writer, SnapshotHasher hasher, ReadOnlySpan<byte> name)
     {
         var value = hasher.Written();
         hasher.Add(name, value);
-        writer.WritePropertyName(name);
-        writer.WriteRawValue(value, skipInputValidation: true);
+        writer.Member(name, value);
     }
 
-    private static void WriteTuple(Utf8JsonWriter writer, SnapshotHasher hasher, RelationshipTuple tuple)
+    private static void WriteTuple(SnapshotFileWriter writer, SnapshotHasher hasher, RelationshipTuple tuple)
     {
         // members in canonical (ordinal) order; StoredValues writes contexts with sorted keys
         var w = hasher.Begin();
@@ -211,10 +199,10 @@ public static partial class StoreSnapshot
         w.WriteEndObject();
         var value = hasher.Written();
         hasher.Add("tuples"u8, value, arrayEntry: true);
-        writer.WriteRawValue(value, skipInputValidation: true);
+        writer.Entry(value);
     }
 
-    private static void WriteAttributes(Utf8JsonWriter writer, SnapshotHasher hasher, EntityAttributes entry)
+    private static void WriteAttributes(SnapshotFileWriter writer, SnapshotHasher hasher, EntityAttributes entry)
     {
         var w = hasher.Begin();
         w.WriteStartObject();
@@ -224,6 +212,6 @@ public static partial class StoreSnapshot
         w.WriteEndObject();
         var value = hasher.Written();
         hasher.Add("attributes"u8, value, arrayEntry: true);
-        writer.WriteRawValue(value, skipInputValidation: true);
+        writer.Entry(value);
     }
 }
