@@ -45,14 +45,14 @@ public sealed partial class AuthorizationEngine
     }
 
     /// <summary>Loads the store's whole state again (its change feed no longer reaches this engine's revision).</summary>
-    internal async Task ReloadAsync(IStore store, string storeId, CancellationToken cancellationToken)
+    internal async Task ReloadAsync(IStoreReader store, string storeId, CancellationToken cancellationToken)
     {
         await using var state = await store.OpenStateAsync(storeId, cancellationToken).ConfigureAwait(false);
         await LoadAsync(state, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Applies committed changes in order and publishes the result as one state at the last change's revision.</summary>
-    internal async Task ApplyChangesAsync(IStore store, string storeId, IReadOnlyList<StoreChange> changes, CancellationToken cancellationToken)
+    internal async Task ApplyChangesAsync(IStoreReader store, string storeId, IReadOnlyList<StoreChange> changes, CancellationToken cancellationToken)
     {
         var models = new Dictionary<string, StoredModel>(StringComparer.Ordinal);
         foreach (var change in changes)

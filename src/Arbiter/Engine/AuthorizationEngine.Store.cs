@@ -41,8 +41,14 @@ public sealed partial class AuthorizationEngine : IAsyncDisposable
         return engine;
     }
 
-    /// <summary>The store this engine follows, or <see langword="null"/> for an engine created with <see cref="Create"/>.</summary>
-    public IStore? Store => _follower?.Store;
+    /// <summary>
+    /// The store this engine follows, or <see langword="null"/> for an engine that follows none (created with <see cref="Create"/>
+    /// or from a snapshot) or follows a store that is only an <see cref="IStoreReader"/> (see <see cref="StoreReader"/>).
+    /// </summary>
+    public IStore? Store => _follower?.Store as IStore;
+
+    /// <summary>The store this engine follows (read side), or <see langword="null"/>.</summary>
+    public IStoreReader? StoreReader => _follower?.Store;
 
     /// <summary>The id of the store this engine follows, or <see langword="null"/>.</summary>
     public string? StoreId => _follower?.StoreId;
@@ -58,7 +64,7 @@ public sealed partial class AuthorizationEngine : IAsyncDisposable
     /// and returns when this engine has applied the write (or after <see cref="AuthorizationEngineOptions.ConsistencyTimeout"/>).
     /// The result's revision is the consistency token for <see cref="Consistency.AtLeast"/> on any engine of the store.
     /// </summary>
-    /// <exception cref="InvalidOperationException">The engine follows no store (use <see cref="Write"/> and <see cref="WriteAttributes"/>).</exception>
+    /// <exception cref="InvalidOperationException">The engine follows no store (use <see cref="Write"/> and <see cref="WriteAttributes"/>), or follows one read-only (<see cref="Follow"/> with a store that is not an <see cref="IStoreWriter"/>).</exception>
     /// <exception cref="ArbiterException">A tuple or attribute entry does not fit the model, or the store refuses the write (see <see cref="IStoreWriter.WriteAsync"/>); nothing is written.</exception>
     public async ValueTask<WriteResult> WriteAsync(StoreWrite write, CancellationToken cancellationToken = default)
     {
@@ -82,7 +88,7 @@ public sealed partial class AuthorizationEngine : IAsyncDisposable
         {
             _ = ValidateEntity(state, entity, seen);
         }
-        var result = await follower.Store.WriteAsync(follower.StoreId, write, cancellationToken).ConfigureAwait(false);
+        var result = await Writer(follower).WriteAsync(follower.StoreId, write, cancellationToken).ConfigureAwait(false);
         await CatchUpAsync(result.Revision, cancellationToken).ConfigureAwait(false);
         return result;
     }
@@ -92,14 +98,14 @@ public sealed partial class AuthorizationEngine : IAsyncDisposable
     /// uses it (or after <see cref="AuthorizationEngineOptions.ConsistencyTimeout"/>). Stored tuples are kept; those the new
     /// model no longer allows are ignored when read.
     /// </summary>
-    /// <exception cref="InvalidOperationException">The engine follows no store (use <see cref="SetModel"/>).</exception>
+    /// <exception cref="InvalidOperationException">The engine follows no store (use <see cref="SetModel"/>), or follows one read-only.</exception>
     /// <exception cref="ModelValidationException">The model has problems; nothing is stored.</exception>
     public async ValueTask<StoredModel> WriteModelAsync(AuthorizationModel model, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(model);
         var follower = _follower ?? throw new InvalidOperationException(NotBound);
         _ = CompiledModel.Compile(model, "validation", _tables.Types, _tables.Relations, _options.Cel);
-        var stored = await follower.Store.WriteModelAsync(follower.StoreId, model, cancellationToken).ConfigureAwait(false);
+        var stored = await Writer(follower).WriteModelAsync(follower.StoreId, model, cancellationToken).ConfigureAwait(false);
         await CatchUpAsync(stored.Revision, cancellationToken).ConfigureAwait(false);
         return stored;
     }
@@ -115,11 +121,14 @@ public sealed partial class AuthorizationEngine : IAsyncDisposable
 
     private const string NotBound = "this engine follows no store: use Write, WriteAttributes and SetModel, or open an engine over a store with AuthorizationEngine.OpenAsync (InMemoryStore keeps a store in memory)";
 
+    private static IStoreWriter Writer(StoreFollower follower) => follower.Writer
+        ?? throw new InvalidOperationException($"this engine follows store '{follower.StoreId}' read-only (its IStoreReader is not an IStoreWriter): write through the store's own writer; the engine sees the write from the change feed");
+
     private void ThrowIfBound()
     {
         if (_follower is { } f)
         {
-            throw new InvalidOperationException($"this engine follows store '{f.StoreId}' in {f.Store.Description}: write through WriteAsync / WriteModelAsync so the store records the write");
+            throw new InvalidOperationException($"this engine follows store '{f.StoreId}' in {f.Description}: write through WriteAsync / WriteModelAsync so the store records the write");
         }
     }
 

@@ -16,14 +16,23 @@ internal sealed class StoreFollower : IAsyncDisposable
     private Task _loop = Task.CompletedTask;
     private Exception? _lastError;
 
-    public StoreFollower(AuthorizationEngine engine, IStore store, string storeId)
+    /// <summary>Creates a follower; <paramref name="store"/> is written through too when it is an <see cref="IStoreWriter"/>.</summary>
+    public StoreFollower(AuthorizationEngine engine, IStoreReader store, string storeId)
     {
         _engine = engine;
         Store = store;
+        Writer = store as IStoreWriter;
         StoreId = storeId;
     }
 
-    public IStore Store { get; }
+    /// <summary>The store read from.</summary>
+    public IStoreReader Store { get; }
+
+    /// <summary>The same store's write side, or <see langword="null"/> when the engine follows it read-only.</summary>
+    public IStoreWriter? Writer { get; }
+
+    /// <summary>The store's description for messages.</summary>
+    public string Description => Store is IStore s ? s.Description : "a read-only store";
 
     public string StoreId { get; }
 
