@@ -25,6 +25,8 @@ internal static class CliCommands
         root.Subcommands.Add(Store.ReadCommand.Create(context));
         root.Subcommands.Add(Store.ChangesCommand.Create(context));
         root.Subcommands.Add(Store.StoreCommand.Create(context));
+        root.Subcommands.Add(Store.SnapshotCommands.CreateExport(context));
+        root.Subcommands.Add(Store.SnapshotCommands.CreateImport(context));
         return root;
     }
 }
