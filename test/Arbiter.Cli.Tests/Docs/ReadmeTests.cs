@@ -12,12 +12,34 @@ public class ReadmeTests
         var data = new TheoryData<string>();
         foreach (var line in File.ReadAllLines(RepoPaths.Of("README.md")))
         {
-            if (line.StartsWith(RunPrefix, StringComparison.Ordinal))
+            if (line.StartsWith(RunPrefix, StringComparison.Ordinal) && !line.Contains(" --store ", StringComparison.Ordinal))
             {
                 data.Add(line[RunPrefix.Length..]);
             }
         }
         return data;
+    }
+
+    /// <summary>The README's store commands build on each other: run them in order, against a fresh file.</summary>
+    [Fact]
+    public async Task Readme_StoreCommands_SucceedInOrder()
+    {
+        using var dir = new TempDirectory();
+        var commands = File.ReadAllLines(RepoPaths.Of("README.md"))
+            .Where(static l => l.StartsWith(RunPrefix, StringComparison.Ordinal) && l.Contains(" --store ", StringComparison.Ordinal))
+            .Select(static l => l[RunPrefix.Length..])
+            .ToList();
+        commands.Count.ShouldBeGreaterThanOrEqualTo(3);
+        foreach (var command in commands)
+        {
+            var args = command.Split(' ', StringSplitOptions.RemoveEmptyEntries)
+                .Select(a => a.StartsWith("samples/", StringComparison.Ordinal) ? RepoPaths.Of(a)
+                    : a.StartsWith("sqlite:", StringComparison.Ordinal) ? "sqlite:" + Path.Combine(dir.Path, a["sqlite:".Length..]) : a)
+                .ToArray();
+            var run = await CliRun.RunAsync(args);
+            run.ExitCode.ShouldBe(0, command + "\n" + run);
+            run.Out.ShouldNotBeNullOrWhiteSpace();
+        }
     }
 
     [Fact]
