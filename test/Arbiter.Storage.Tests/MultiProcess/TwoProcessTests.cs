@@ -44,6 +44,59 @@ public sealed class TwoProcessTests : IClassFixture<PostgresSchema>
         }
     }
 
+    [PostgresFact]
+    public async Task PostgreSql_WritersInThreeProcesses_GetDistinctGapFreeRevisions()
+    {
+        var store = _schema.CreateStore();
+        var environment = new Dictionary<string, string> { ["ARBITER_PG_SCHEMA"] = _schema.Name };
+        await ConcurrentWritersAsync(store, "postgres:" + PostgresTestEnvironment.RequireConnectionString(), environment);
+    }
+
+    [Fact]
+    public async Task Sqlite_WritersInThreeProcesses_GetDistinctGapFreeRevisions()
+    {
+        await using var file = new SqliteTestFile();
+        await using var store = await file.OpenAsync();
+        await ConcurrentWritersAsync(store, "sqlite:" + file.Path, environment: null);
+    }
+
+    /// <summary>Two other processes and this one write at the same time: every revision is handed out once, none is skipped.</summary>
+    private static async Task ConcurrentWritersAsync(IStore store, string location, Dictionary<string, string>? environment)
+    {
+        const int writesEach = 30;
+        const string id = "writers";
+        await store.CreateStoreAsync(id);
+        await store.WriteModelAsync(id, ModelParser.Parse(Model).GetModelOrThrow());
+        await using var first = HostProcess.Start(environment, "engine", location, id);
+        await using var second = HostProcess.Start(environment, "engine", location, id);
+        (await first.ReadLineAsync(TimeSpan.FromSeconds(60))).ShouldStartWith("ready");
+        (await second.ReadLineAsync(TimeSpan.FromSeconds(60))).ShouldStartWith("ready");
+        async Task<List<long>> Remote(HostProcess host, string name)
+        {
+            var revisions = new List<long>();
+            for (var i = 0; i < writesEach; i++)
+            {
+                var answer = await host.AskAsync($"write document:{name}-{i}#viewer@user:anne");
+                answer.ShouldStartWith("written", customMessage: answer);
+                revisions.Add(long.Parse(answer.Split(' ')[1], CultureInfo.InvariantCulture));
+            }
+            return revisions;
+        }
+        async Task<List<long>> Local()
+        {
+            var revisions = new List<long>();
+            for (var i = 0; i < writesEach; i++)
+            {
+                revisions.Add((await store.WriteAsync(id, new StoreWrite { Writes = [RelationshipTuple.Parse($"document:local-{i}#viewer@user:anne")] })).Revision);
+            }
+            return revisions;
+        }
+        var all = (await Task.WhenAll(Remote(first, "one"), Remote(second, "two"), Task.Run(Local))).SelectMany(static r => r).Order().ToList();
+        // revision 1 is the model
+        all.ShouldBe(Enumerable.Range(2, 3 * writesEach).Select(static r => (long)r));
+        (await store.ReadChangesAsync(id, 0, limit: 1000)).Select(static c => c.Revision).ShouldBe(Enumerable.Range(1, 3 * writesEach + 1).Select(static r => (long)r));
+    }
+
     private static async Task<List<double>> RunAsync(IStore store, string location, Dictionary<string, string>? environment)
     {
         await store.CreateStoreAsync("s");
