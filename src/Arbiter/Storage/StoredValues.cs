@@ -73,7 +73,8 @@ public static class StoredValues
         return (IReadOnlyDictionary<string, object?>)ToValue(element)!;
     }
 
-    private static object? ToValue(JsonElement element) => element.ValueKind switch
+    /// <summary>A JSON value as stored values read back: objects as dictionaries, arrays as lists, integers as <see cref="long"/>.</summary>
+    internal static object? ToValue(JsonElement element) => element.ValueKind switch
     {
         JsonValueKind.Object => element.EnumerateObject()
             .GroupBy(static p => p.Name, StringComparer.Ordinal)

@@ -29,16 +29,5 @@ internal static class JsonValues
         }
     }
 
-    public static object? ToValue(JsonElement element) => element.ValueKind switch
-    {
-        JsonValueKind.Object => element.EnumerateObject()
-            .GroupBy(static p => p.Name, StringComparer.Ordinal)
-            .ToDictionary(static g => g.Key, static g => ToValue(g.Last().Value), StringComparer.Ordinal),
-        JsonValueKind.Array => element.EnumerateArray().Select(ToValue).ToList(),
-        JsonValueKind.String => element.GetString(),
-        JsonValueKind.Number => element.TryGetInt64(out var l) ? (object)l : element.GetDouble(),
-        JsonValueKind.True => true,
-        JsonValueKind.False => false,
-        _ => null,
-    };
+    public static object? ToValue(JsonElement element) => Storage.StoredValues.ToValue(element);
 }

@@ -26,21 +26,8 @@ internal static class SqliteTestData
 
     public static StoreWrite Writes(IEnumerable<RelationshipTuple> tuples) => new() { Writes = tuples.ToList() };
 
-    public static async Task<List<RelationshipTuple>> ReadAllAsync(IStoreReader store, string storeId, TupleQuery? query = null)
-    {
-        var all = new List<RelationshipTuple>();
-        var filter = query ?? new TupleQuery { Limit = 10_000 };
-        while (true)
-        {
-            var page = await store.ReadTuplesAsync(storeId, filter);
-            all.AddRange(page.Tuples);
-            if (page.ContinuationToken is null)
-            {
-                return all;
-            }
-            filter = filter with { ContinuationToken = page.ContinuationToken };
-        }
-    }
+    public static Task<List<RelationshipTuple>> ReadAllAsync(IStoreReader store, string storeId, TupleQuery? query = null) =>
+        Support.Tuples.ReadAllAsync(store, storeId, query ?? new TupleQuery { Limit = 10_000 });
 
     public static string Text(RelationshipTuple tuple) => TupleKey.Of(tuple).ToString();
 }
