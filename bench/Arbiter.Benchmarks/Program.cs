@@ -21,6 +21,13 @@ if (args.Length > 0 && args[0] == "--measure-cold-start")
         StorageMeasurements.ParseInt(args.ElementAtOrDefault(2), 3));
     return;
 }
+if (args.Length > 0 && args[0] == "--measure-writes")
+{
+    // --measure-writes [postgresql|sqlite] [batch size=100] [batches=200]
+    await StorageMeasurements.MeasureWritesAsync(StorageMeasurements.ParseKind(args.ElementAtOrDefault(1)),
+        StorageMeasurements.ParseInt(args.ElementAtOrDefault(2), 100), StorageMeasurements.ParseInt(args.ElementAtOrDefault(3), 200));
+    return;
+}
 
 var config = DefaultConfig.Instance;
 BenchmarkSwitcher.FromAssembly(typeof(BenchModel).Assembly).Run(args, config);

@@ -68,6 +68,43 @@ internal static class StorageMeasurements
         }
     }
 
+    public static async Task MeasureWritesAsync(StoreKind kind, int batchSize, int batches)
+    {
+        var location = BenchStores.NewLocation(kind);
+        var store = await BenchStores.OpenAsync(kind, location);
+        try
+        {
+            await BenchStores.CreateWithModelAsync(store);
+            Console.WriteLine($"writes: {kind}, {batches} batches of {batchSize} new tuples (after 5 warm-up batches); load average before: {LoadAverage()}");
+            var times = new double[batches];
+            long next = 0;
+            for (var i = -5; i < batches; i++)
+            {
+                var tuples = new RelationshipTuple[batchSize];
+                for (var j = 0; j < tuples.Length; j++, next++)
+                {
+                    tuples[j] = new RelationshipTuple(new ObjectRef("document", "w" + next), "viewer", StorageModel.User((int)(next % StorageModel.Users)));
+                }
+                var start = Stopwatch.GetTimestamp();
+                await store.WriteAsync(BenchStores.StoreId, new StoreWrite { Writes = tuples });
+                if (i >= 0)
+                {
+                    times[i] = Milliseconds(start, Stopwatch.GetTimestamp());
+                }
+            }
+            Console.WriteLine($"load average after: {LoadAverage()}");
+            Console.WriteLine("| ms | mean | p50 | p95 | p99 | max |");
+            Console.WriteLine("|---|---|---|---|---|---|");
+            PrintRow($"{kind}: WriteAsync of {batchSize} tuples", times);
+            Console.WriteLine(FormattableString.Invariant($"tuples/s at the median: {batchSize / (times.Order().ElementAt(batches / 2) / 1000):N0}"));
+        }
+        finally
+        {
+            await store.DisposeAsync();
+            await BenchStores.DeleteAsync(kind, location);
+        }
+    }
+
     public static async Task MeasureColdStartAsync(StoreKind kind, int runs)
     {
         const int tuples = 1_000_000;
