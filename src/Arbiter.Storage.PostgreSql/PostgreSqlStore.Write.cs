@@ -60,12 +60,35 @@ public sealed partial class PostgreSqlStore
         }
         if (outcome.Changed == 0)
         {
+            // nothing changed: no revision (and no notification) is committed, but the key is kept, as by every store
             await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
-            return new WriteResult(revision - 1);
+            return new WriteResult(write.IdempotencyKey is { } noOpKey
+                ? await RecordKeyAsync(connection, storeId, noOpKey, fingerprint!, cancellationToken).ConfigureAwait(false)
+                : revision - 1);
         }
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         _signals.Signal(storeId, revision);
         return new WriteResult(revision);
+    }
+
+    /// <summary>Records the key of a write that changed nothing, at the store's current revision (under the store's row lock).</summary>
+    private async Task<long> RecordKeyAsync(NpgsqlConnection connection, string storeId, string key, string fingerprint, CancellationToken cancellationToken)
+    {
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = Command(
+            $"""
+            WITH current AS (SELECT revision FROM {_s}.stores WHERE id = @store FOR UPDATE)
+            INSERT INTO {_s}.idempotency (store, key, fingerprint, revision)
+            SELECT @store, @key, @fingerprint, revision FROM current
+            ON CONFLICT DO NOTHING;
+            SELECT revision FROM {_s}.stores WHERE id = @store;
+            """, connection, transaction);
+        command.Parameters.AddWithValue("store", storeId);
+        command.Parameters.AddWithValue("key", key);
+        command.Parameters.AddWithValue("fingerprint", fingerprint);
+        var revision = (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return revision;
     }
 
     private async Task<(string Fingerprint, long Revision)?> FindIdempotencyKeyAsync(

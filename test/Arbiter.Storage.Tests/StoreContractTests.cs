@@ -310,6 +310,19 @@ public abstract partial class StoreContractTests : IAsyncLifetime
     }
 
     [StoreFact]
+    public async Task IdempotencyKey_OfAWriteThatChangedNothing_IsKept()
+    {
+        await Store.WriteAsync(StoreId, Write(T("document:1#viewer@user:anne")));
+        var noOp = new StoreWrite { Writes = [T("document:1#viewer@user:anne")], OnDuplicate = ConflictBehavior.Ignore, IdempotencyKey = "noop" };
+        (await Store.WriteAsync(StoreId, noOp)).ShouldBe(new WriteResult(1));
+        await Store.WriteAsync(StoreId, Write(T("document:2#viewer@user:anne")));
+        (await Store.WriteAsync(StoreId, noOp)).ShouldBe(new WriteResult(1, Replayed: true));
+        var conflict = await Should.ThrowAsync<ArbiterException>(Store.WriteAsync(StoreId, Write(T("document:3#viewer@user:anne")) with { IdempotencyKey = "noop" }).AsTask());
+        conflict.Code.ShouldBe(ArbiterErrorCode.IdempotencyConflict);
+        (await Store.ReadRevisionAsync(StoreId)).ShouldBe(2);
+    }
+
+    [StoreFact]
     public async Task InvalidTupleInABatch_RejectsTheWholeBatch_NamingTheTuple()
     {
         var bad = new RelationshipTuple(new ObjectRef("document", "x"), "view er", SubjectRef.Parse("user:anne"));
