@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Runtime.InteropServices;
+using System.Threading.Channels;
 using Arbiter.Engine;
 using Arbiter.Storage;
 
@@ -15,18 +16,45 @@ public sealed partial class AuthorizationEngine
     /// </summary>
     private async Task LoadAsync(IStoreState source, CancellationToken cancellationToken)
     {
-        var entries = new List<KeyedEntry>();
-        var chunk = new List<RelationshipTuple>(LoadChunk);
-        await foreach (var tuple in source.ReadTuplesAsync(cancellationToken).ConfigureAwait(false))
+        // Reading the store and interning overlap: one task reads chunks, this one interns them as they come.
+        var chunks = Channel.CreateBounded<List<RelationshipTuple>>(new BoundedChannelOptions(4) { SingleReader = true, SingleWriter = true });
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var reading = Task.Run(async () =>
         {
-            chunk.Add(tuple);
-            if (chunk.Count == LoadChunk)
+            try
+            {
+                var chunk = new List<RelationshipTuple>(LoadChunk);
+                await foreach (var tuple in source.ReadTuplesAsync(stop.Token).ConfigureAwait(false))
+                {
+                    chunk.Add(tuple);
+                    if (chunk.Count == LoadChunk)
+                    {
+                        await chunks.Writer.WriteAsync(chunk, stop.Token).ConfigureAwait(false);
+                        chunk = new List<RelationshipTuple>(LoadChunk);
+                    }
+                }
+                await chunks.Writer.WriteAsync(chunk, stop.Token).ConfigureAwait(false);
+                chunks.Writer.Complete();
+            }
+            catch (Exception ex)
+            {
+                chunks.Writer.Complete(ex);
+            }
+        }, CancellationToken.None);
+        var entries = new List<KeyedEntry>();
+        try
+        {
+            await foreach (var chunk in chunks.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
             {
                 InternAll(chunk, entries);
-                chunk.Clear();
             }
         }
-        InternAll(chunk, entries);
+        finally
+        {
+            // never leave the reader running over a state the caller is about to dispose
+            await stop.CancelAsync().ConfigureAwait(false);
+            await reading.ConfigureAwait(false);
+        }
         var set = new List<KeyValuePair<int, StoredAttributes>>();
         await foreach (var entry in source.ReadAttributesAsync(cancellationToken).ConfigureAwait(false))
         {

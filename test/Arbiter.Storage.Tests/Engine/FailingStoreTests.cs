@@ -50,6 +50,75 @@ public sealed class FailingStoreTests
         }
     }
 
+    [Fact]
+    public async Task StoreFailingWhileTheEngineLoads_FailsTheOpen_WithTheStoreError()
+    {
+        var inner = new InMemoryStore();
+        await inner.CreateStoreAsync("s");
+        await inner.WriteModelAsync("s", ModelParser.Parse("model\n  schema 1.1\ntype user\ntype document\n  relations\n    define viewer: [user]\n").GetModelOrThrow());
+        await inner.WriteAsync("s", new StoreWrite { Writes = [.. Enumerable.Range(0, 50_000).Select(i => RelationshipTuple.Parse($"document:{i}#viewer@user:anne"))] });
+        var store = new BreakingStateStore(inner, failAfter: 40_000);
+        var open = AuthorizationEngine.OpenAsync(store, "s");
+        var failure = await Should.ThrowAsync<ArbiterStorageException>(open.WaitAsync(TimeSpan.FromSeconds(30)));
+        failure.Message.ShouldContain("connection lost");
+        store.Disposed.ShouldBeTrue("the state was disposed after the reader stopped");
+    }
+
+    /// <summary>A store whose state view fails part way through its tuples.</summary>
+    private sealed class BreakingStateStore(IStore inner, int failAfter) : IStore
+    {
+        public bool Disposed { get; private set; }
+
+        public string Description => "breaking";
+
+        public async ValueTask<IStoreState> OpenStateAsync(string storeId, CancellationToken cancellationToken = default) =>
+            new BreakingState(await inner.OpenStateAsync(storeId, cancellationToken), failAfter, this);
+
+        private sealed class BreakingState(IStoreState state, int failAfter, BreakingStateStore owner) : IStoreState
+        {
+            public StoreInfo Store => state.Store;
+            public long Revision => state.Revision;
+            public StoredModel? Model => state.Model;
+
+            public async IAsyncEnumerable<RelationshipTuple> ReadTuplesAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+            {
+                var n = 0;
+                await foreach (var tuple in state.ReadTuplesAsync(cancellationToken))
+                {
+                    if (++n > failAfter)
+                    {
+                        throw new ArbiterStorageException("connection lost while reading (test)", isTransient: true);
+                    }
+                    yield return tuple;
+                }
+            }
+
+            public IAsyncEnumerable<EntityAttributes> ReadAttributesAsync(CancellationToken cancellationToken = default) => state.ReadAttributesAsync(cancellationToken);
+
+            public async ValueTask DisposeAsync()
+            {
+                owner.Disposed = true;
+                await state.DisposeAsync();
+            }
+        }
+
+        public ValueTask<StoreInfo?> GetStoreAsync(string storeId, CancellationToken cancellationToken = default) => inner.GetStoreAsync(storeId, cancellationToken);
+        public ValueTask<IReadOnlyList<StoreInfo>> ListStoresAsync(CancellationToken cancellationToken = default) => inner.ListStoresAsync(cancellationToken);
+        public ValueTask<long> ReadRevisionAsync(string storeId, CancellationToken cancellationToken = default) => inner.ReadRevisionAsync(storeId, cancellationToken);
+        public ValueTask<StoredModel?> ReadModelAsync(string storeId, string? modelId = null, CancellationToken cancellationToken = default) => inner.ReadModelAsync(storeId, modelId, cancellationToken);
+        public ValueTask<IReadOnlyList<StoredModelInfo>> ListModelsAsync(string storeId, int limit = 100, CancellationToken cancellationToken = default) => inner.ListModelsAsync(storeId, limit, cancellationToken);
+        public ValueTask<TuplePage> ReadTuplesAsync(string storeId, TupleQuery filter, CancellationToken cancellationToken = default) => inner.ReadTuplesAsync(storeId, filter, cancellationToken);
+        public ValueTask<EntityAttributes?> ReadAttributesAsync(string storeId, ObjectRef entity, CancellationToken cancellationToken = default) => inner.ReadAttributesAsync(storeId, entity, cancellationToken);
+        public ValueTask<IReadOnlyList<StoreChange>> ReadChangesAsync(string storeId, long afterRevision, int limit = 1000, CancellationToken cancellationToken = default) => inner.ReadChangesAsync(storeId, afterRevision, limit, cancellationToken);
+        public ValueTask<long> WaitForRevisionAsync(string storeId, long afterRevision, TimeSpan timeout, CancellationToken cancellationToken = default) => inner.WaitForRevisionAsync(storeId, afterRevision, timeout, cancellationToken);
+        public ValueTask<StoreInfo> CreateStoreAsync(string? id = null, string? name = null, CancellationToken cancellationToken = default) => inner.CreateStoreAsync(id, name, cancellationToken);
+        public ValueTask<bool> DeleteStoreAsync(string storeId, CancellationToken cancellationToken = default) => inner.DeleteStoreAsync(storeId, cancellationToken);
+        public ValueTask<StoredModel> WriteModelAsync(string storeId, AuthorizationModel model, CancellationToken cancellationToken = default) => inner.WriteModelAsync(storeId, model, cancellationToken);
+        public ValueTask<WriteResult> WriteAsync(string storeId, StoreWrite write, CancellationToken cancellationToken = default) => inner.WriteAsync(storeId, write, cancellationToken);
+        public ValueTask ImportAsync(string storeId, StoreImport import, CancellationToken cancellationToken = default) => inner.ImportAsync(storeId, import, cancellationToken);
+        public ValueTask DisposeAsync() => inner.DisposeAsync();
+    }
+
     /// <summary>A store whose every call fails with a transient storage error while <see cref="Down"/>.</summary>
     private sealed class SwitchableStore(IStore inner) : IStore
     {
