@@ -104,6 +104,12 @@ public sealed partial class AuthorizationEngine
                 {
                     continue;
                 }
+                if (change.Revision != index.Revision + 1)
+                {
+                    // a gap would mean a lost write: never apply around it, load the store's state instead
+                    throw new ArbiterException(ArbiterErrorCode.ChangesUnavailable,
+                        $"store '{storeId}' returned revision {change.Revision} right after revision {index.Revision}");
+                }
                 if (change.ModelId is { } id)
                 {
                     model = Compile(models[id].Model, id);
