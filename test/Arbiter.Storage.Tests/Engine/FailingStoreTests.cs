@@ -87,6 +87,8 @@ public sealed class FailingStoreTests
         public ValueTask<StoredModel> WriteModelAsync(string storeId, AuthorizationModel model, CancellationToken cancellationToken = default) => Call(() => inner.WriteModelAsync(storeId, model, cancellationToken));
         public ValueTask<WriteResult> WriteAsync(string storeId, StoreWrite write, CancellationToken cancellationToken = default) => Call(() => inner.WriteAsync(storeId, write, cancellationToken));
         public async ValueTask ImportAsync(string storeId, StoreImport import, CancellationToken cancellationToken = default) => await Call(async () => { await inner.ImportAsync(storeId, import, cancellationToken); return true; });
+
+        public ValueTask<PruneResult> PruneAsync(string storeId, StorePrune prune, CancellationToken cancellationToken = default) => Call(() => inner.PruneAsync(storeId, prune, cancellationToken));
         public ValueTask DisposeAsync() => inner.DisposeAsync();
     }
 }
