@@ -72,6 +72,13 @@ internal static class PostgreSqlMigrations
             revision bigint NOT NULL,
             PRIMARY KEY (store, key));
         """,
+
+        // 2: when each idempotency key was recorded, so that old keys can be pruned. Rows from before get the migration's
+        // time (kept for a whole retention period from now); new rows get the store's clock (TimeProvider) from the insert.
+        """
+        ALTER TABLE {s}.idempotency ADD COLUMN created_at timestamptz NOT NULL DEFAULT now();
+        ALTER TABLE {s}.idempotency ALTER COLUMN created_at DROP DEFAULT;
+        """,
     ];
 
     /// <summary>Creates the schema and applies the missing migrations; refuses a database newer than this code.</summary>

@@ -35,12 +35,8 @@ public sealed partial class PostgreSqlStore
                 if (!found)
                 {
                     found = true;
-                    var firstRevision = reader.GetInt64(1);
-                    if (afterRevision < firstRevision)
-                    {
-                        throw new ArbiterException(ArbiterErrorCode.ChangesUnavailable,
-                            $"store '{storeId}' has no changes before revision {firstRevision} (it was imported at that revision): load its state instead");
-                    }
+                    // first_revision is the last revision without change rows (imported or pruned; 0 if none)
+                    StoreQueries.CheckChangesAvailable(storeId, afterRevision, reader.GetInt64(1) + 1);
                 }
                 if (reader.IsDBNull(2))
                 {

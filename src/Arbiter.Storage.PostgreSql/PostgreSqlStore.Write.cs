@@ -78,14 +78,15 @@ public sealed partial class PostgreSqlStore
         await using var command = Command(
             $"""
             WITH current AS (SELECT revision FROM {_s}.stores WHERE id = @store FOR UPDATE)
-            INSERT INTO {_s}.idempotency (store, key, fingerprint, revision)
-            SELECT @store, @key, @fingerprint, revision FROM current
+            INSERT INTO {_s}.idempotency (store, key, fingerprint, revision, created_at)
+            SELECT @store, @key, @fingerprint, revision, @at FROM current
             ON CONFLICT DO NOTHING;
             SELECT revision FROM {_s}.stores WHERE id = @store;
             """, connection, transaction);
         command.Parameters.AddWithValue("store", storeId);
         command.Parameters.AddWithValue("key", key);
         command.Parameters.AddWithValue("fingerprint", fingerprint);
+        command.Parameters.AddWithValue("at", Now());
         var revision = (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return revision;

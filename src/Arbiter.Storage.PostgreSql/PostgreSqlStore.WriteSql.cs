@@ -126,7 +126,7 @@ public sealed partial class PostgreSqlStore
         {
             p.AddWithValue("key", key);
             p.AddWithValue("fingerprint", fingerprint!);
-            sql.Append($"INSERT INTO {_s}.idempotency (store, key, fingerprint, revision) VALUES (@store, @key, @fingerprint, @revision);\n");
+            sql.Append($"INSERT INTO {_s}.idempotency (store, key, fingerprint, revision, created_at) VALUES (@store, @key, @fingerprint, @revision, @at);\n");
         }
         p.AddWithValue("channel", _channel);
         p.AddWithValue("payload", NotificationPayload(storeId, revision));

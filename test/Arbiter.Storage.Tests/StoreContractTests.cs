@@ -13,8 +13,8 @@ public abstract partial class StoreContractTests : IAsyncLifetime
 {
     private readonly List<IStore> _opened = [];
 
-    /// <summary>Opens a provider over fresh, empty storage (its own file, schema or database).</summary>
-    protected abstract ValueTask<IStore> OpenProviderAsync(int maxWriteOperations);
+    /// <summary>Opens a provider over fresh, empty storage (its own file, schema or database) with the given clock.</summary>
+    protected abstract ValueTask<IStore> OpenProviderAsync(int maxWriteOperations, TimeProvider time);
 
     protected IStore Store { get; private set; } = null!;
 
@@ -34,9 +34,9 @@ public abstract partial class StoreContractTests : IAsyncLifetime
         }
     }
 
-    protected async Task<IStore> OpenAsync(int maxWriteOperations = StoreWrites.DefaultMaxOperations)
+    protected async Task<IStore> OpenAsync(int maxWriteOperations = StoreWrites.DefaultMaxOperations, TimeProvider? time = null)
     {
-        var store = await OpenProviderAsync(maxWriteOperations);
+        var store = await OpenProviderAsync(maxWriteOperations, time ?? TimeProvider.System);
         _opened.Add(store);
         return store;
     }

@@ -6,7 +6,7 @@ namespace Arbiter.Engine;
 /// Keeps an engine current with its store: reads the change feed after the engine's revision, applies each page of
 /// changes as one new state, then waits for the store's next commit. A failing store is retried with a growing pause
 /// while the engine goes on answering from its last revision; a feed that lost the engine's revision (the store was
-/// re-imported) makes it load the whole state again.
+/// re-imported, or its feed pruned past the engine) makes it load the whole state again.
 /// </summary>
 internal sealed class StoreFollower : IAsyncDisposable
 {

@@ -49,7 +49,8 @@ public interface IStoreReader
     /// </summary>
     /// <exception cref="ArbiterException">
     /// <see cref="ArbiterErrorCode.ChangesUnavailable"/>: the store no longer has the changes right after
-    /// <paramref name="afterRevision"/> (it was imported from a snapshot at a later revision); load its state instead.
+    /// <paramref name="afterRevision"/> (they were pruned, see <see cref="IStoreWriter.PruneAsync"/>, or it was imported from a
+    /// snapshot at a later revision); load its state instead.
     /// </exception>
     ValueTask<IReadOnlyList<StoreChange>> ReadChangesAsync(string storeId, long afterRevision, int limit = 1000, CancellationToken cancellationToken = default);
 

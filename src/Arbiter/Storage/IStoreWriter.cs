@@ -45,6 +45,19 @@ public interface IStoreWriter
     /// </summary>
     /// <exception cref="ArbiterException"><see cref="ArbiterErrorCode.StoreNotEmpty"/> when the store has any data.</exception>
     ValueTask ImportAsync(string storeId, StoreImport import, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Removes the oldest changes of the feed and old idempotency keys, in one transaction that no write can interleave
+    /// with. Pruning commits no revision and never changes tuples, attributes or models; the feed's start only moves
+    /// forward (pruning through an earlier revision than already pruned removes nothing). An engine following the store
+    /// whose revision is behind the pruned feed gets <see cref="ArbiterErrorCode.ChangesUnavailable"/> and reloads the
+    /// whole state.
+    /// </summary>
+    /// <exception cref="ArbiterException">
+    /// <see cref="ArbiterErrorCode.ValidationError"/> when <see cref="StorePrune.ChangesThrough"/> is negative or beyond
+    /// the store's revision, or <see cref="StorePrune.KeysOlderThan"/> is negative; <see cref="ArbiterErrorCode.StoreNotFound"/>.
+    /// </exception>
+    ValueTask<PruneResult> PruneAsync(string storeId, StorePrune prune, CancellationToken cancellationToken = default);
 }
 
 /// <summary>A store provider: both sides.</summary>

@@ -149,7 +149,7 @@ public sealed partial class InMemoryStore
             }
             if (write.IdempotencyKey is { } newKey)
             {
-                data.IdempotencyKeys[newKey] = (fingerprint!, revision);
+                data.IdempotencyKeys[newKey] = (fingerprint!, revision, _time.GetUtcNow());
             }
             return new WriteResult(revision);
         }

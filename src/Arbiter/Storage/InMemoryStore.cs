@@ -225,7 +225,7 @@ public sealed partial class InMemoryStore : IStore
 
         public List<StoreChange> Changes { get; } = [];
 
-        public Dictionary<string, (string Fingerprint, long Revision)> IdempotencyKeys { get; } = new(StringComparer.Ordinal);
+        public Dictionary<string, (string Fingerprint, long Revision, DateTimeOffset RecordedAt)> IdempotencyKeys { get; } = new(StringComparer.Ordinal);
 
         public TaskCompletionSource Committed { get; set; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 

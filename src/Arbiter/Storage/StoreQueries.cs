@@ -53,7 +53,37 @@ public static class StoreQueries
         if (afterRevision < firstRevision - 1)
         {
             throw new ArbiterException(ArbiterErrorCode.ChangesUnavailable,
-                $"store '{storeId}' has no changes before revision {firstRevision} (it was imported from a snapshot at revision {firstRevision - 1}); load its state or a snapshot instead of reading changes after revision {afterRevision}");
+                $"store '{storeId}' has no changes before revision {firstRevision} (they were pruned, or it was imported from a snapshot at revision {firstRevision - 1}); load its state or a snapshot instead of reading changes after revision {afterRevision}");
+        }
+    }
+
+    /// <summary>Checks a prune's arguments (before any storage is touched).</summary>
+    /// <exception cref="ArbiterException"><see cref="ArbiterErrorCode.ValidationError"/>: a negative revision or age.</exception>
+    public static void Validate(StorePrune prune)
+    {
+        ArgumentNullException.ThrowIfNull(prune);
+        if (prune.ChangesThrough is < 0)
+        {
+            throw new ArbiterException(ArbiterErrorCode.ValidationError, $"changes can be pruned through revision 0 or later, not {prune.ChangesThrough}");
+        }
+        if (prune.KeysOlderThan is { } age && age < TimeSpan.Zero)
+        {
+            throw new ArbiterException(ArbiterErrorCode.ValidationError, $"idempotency keys can be pruned by an age of zero or more, not {age}");
+        }
+    }
+
+    /// <summary>The time before which idempotency keys are older than <paramref name="age"/> (the earliest time when the age reaches past it).</summary>
+    public static DateTimeOffset KeyCutoff(DateTimeOffset now, TimeSpan age) =>
+        age >= now - DateTimeOffset.MinValue ? DateTimeOffset.MinValue : now - age;
+
+    /// <summary>Checks, inside the prune's transaction, that the changes to prune are not beyond the store's revision.</summary>
+    /// <exception cref="ArbiterException"><see cref="ArbiterErrorCode.ValidationError"/> naming both revisions.</exception>
+    public static void CheckPruneHorizon(string storeId, long changesThrough, long revision)
+    {
+        if (changesThrough > revision)
+        {
+            throw new ArbiterException(ArbiterErrorCode.ValidationError,
+                $"cannot prune the changes of store '{storeId}' through revision {changesThrough}: the store is at revision {revision}");
         }
     }
 

@@ -1,4 +1,5 @@
 using Arbiter.Storage.PostgreSql;
+using Arbiter.Storage.Tests.Support;
 
 namespace Arbiter.Storage.Tests.PostgreSql;
 
@@ -25,6 +26,34 @@ public sealed class PostgreSqlMigrationTests(PostgresSchema schema) : IClassFixt
             await Task.WhenAll(stores.Select(s => s.ListStoresAsync().AsTask()));
 
             (await PostgresSchema.ScalarAsync($"SELECT count(*) FROM \"{name}\".schema_migrations")).ShouldBe((long)PostgreSqlMigrations.All.Count);
+        }
+        finally
+        {
+            await PostgresSchema.DropAsync(name);
+        }
+    }
+
+    [PostgresFact]
+    public async Task Version1_IdempotencyKeys_GetTheUpgradeTime_AndPruneByAge()
+    {
+        var name = schema.Name + "_v1";
+        var s = PostgreSqlMigrations.Quote(name);
+        try
+        {
+            await PostgresSchema.ScalarAsync(
+                $"CREATE SCHEMA {s}; CREATE TABLE {s}.schema_migrations (version int PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now());\n"
+                + PostgreSqlMigrations.All[0].Replace("{s}", s, StringComparison.Ordinal)
+                + $";\nINSERT INTO {s}.schema_migrations (version) VALUES (1);"
+                + $"INSERT INTO {s}.stores (id, name, created_at, revision) VALUES ('s', 's', now(), 1);"
+                + $"INSERT INTO {s}.idempotency (store, key, fingerprint, revision) VALUES ('s', 'old', 'x', 1);");
+            var clock = new ManualClock(DateTimeOffset.UtcNow.AddDays(1));
+            await using var store = schema.CreateStore(o => o.TimeProvider = clock, schema: name);
+
+            (await store.WriteAsync("s", new StoreWrite { Writes = [RelationshipTuple.Parse("document:1#viewer@user:anne")], IdempotencyKey = "new" })).Revision.ShouldBe(2);
+            (await PostgresSchema.ScalarAsync($"SELECT max(version) FROM {s}.schema_migrations")).ShouldBe(PostgreSqlMigrations.All.Count);
+            (await store.PruneAsync("s", new StorePrune { KeysOlderThan = TimeSpan.FromHours(12) })).KeysRemoved.ShouldBe(1);
+
+            (await PostgresSchema.ScalarAsync($"SELECT string_agg(key, ',') FROM {s}.idempotency")).ShouldBe("new");
         }
         finally
         {

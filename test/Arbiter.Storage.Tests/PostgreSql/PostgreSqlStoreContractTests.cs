@@ -13,7 +13,7 @@ public sealed class PostgreSqlStoreContractTests(PostgresSchema schemas) : Store
     /// <summary>Why the contract tests are skipped (read by <see cref="Support.StoreFactDiscoverer"/>).</summary>
     public static string? SkipReason => PostgresTestEnvironment.SkipReason;
 
-    protected override ValueTask<IStore> OpenProviderAsync(int maxWriteOperations)
+    protected override ValueTask<IStore> OpenProviderAsync(int maxWriteOperations, TimeProvider time)
     {
         _schema ??= schemas.NewSchemaName();
         return ValueTask.FromResult<IStore>(new PostgreSqlStore(new PostgreSqlStoreOptions
@@ -22,6 +22,7 @@ public sealed class PostgreSqlStoreContractTests(PostgresSchema schemas) : Store
             Schema = _schema,
             MaxWriteOperations = maxWriteOperations,
             PollInterval = TimeSpan.FromMilliseconds(200),
+            TimeProvider = time,
         }));
     }
 }

@@ -8,11 +8,11 @@ public sealed class SqliteStoreContractTests : StoreContractTests, IDisposable
 {
     private readonly List<string> _paths = [];
 
-    protected override async ValueTask<IStore> OpenProviderAsync(int maxWriteOperations)
+    protected override async ValueTask<IStore> OpenProviderAsync(int maxWriteOperations, TimeProvider time)
     {
         var path = Path.Combine(Path.GetTempPath(), "arbiter-contract-" + Guid.NewGuid().ToString("N") + ".db");
         _paths.Add(path);
-        return await SqliteStore.OpenAsync(new SqliteStoreOptions { Path = path, MaxWriteOperations = maxWriteOperations, PollInterval = TimeSpan.FromMilliseconds(20) });
+        return await SqliteStore.OpenAsync(new SqliteStoreOptions { Path = path, MaxWriteOperations = maxWriteOperations, PollInterval = TimeSpan.FromMilliseconds(20), TimeProvider = time });
     }
 
     public void Dispose()

@@ -24,5 +24,6 @@ internal class DelegatingStore(IStore inner) : IStore
     public virtual ValueTask<StoredModel> WriteModelAsync(string storeId, AuthorizationModel model, CancellationToken cancellationToken = default) => Inner.WriteModelAsync(storeId, model, cancellationToken);
     public virtual ValueTask<WriteResult> WriteAsync(string storeId, StoreWrite write, CancellationToken cancellationToken = default) => Inner.WriteAsync(storeId, write, cancellationToken);
     public virtual ValueTask ImportAsync(string storeId, StoreImport import, CancellationToken cancellationToken = default) => Inner.ImportAsync(storeId, import, cancellationToken);
+    public virtual ValueTask<PruneResult> PruneAsync(string storeId, StorePrune prune, CancellationToken cancellationToken = default) => Inner.PruneAsync(storeId, prune, cancellationToken);
     public virtual ValueTask DisposeAsync() => Inner.DisposeAsync();
 }
