@@ -90,22 +90,16 @@ public sealed partial class PostgreSqlStore
             $"COPY {_s}.tuples (store, {KeyColumns}, condition_name, condition_context, revision) FROM STDIN (FORMAT BINARY)", cancellationToken).ConfigureAwait(false);
         await using (importer.ConfigureAwait(false))
         {
-            var chunk = new List<RelationshipTuple>(ImportCheckChunk);
-            await foreach (var tuple in import.Tuples.WithCancellation(cancellationToken).ConfigureAwait(false))
+            await foreach (var chunk in import.Tuples.Chunk(ImportCheckChunk).WithCancellation(cancellationToken).ConfigureAwait(false))
             {
-                chunk.Add(tuple);
-                if (chunk.Count == ImportCheckChunk)
-                {
-                    await WriteChunkAsync(importer, storeId, import.Revision, chunk, cancellationToken).ConfigureAwait(false);
-                }
+                await WriteChunkAsync(importer, storeId, import.Revision, chunk, cancellationToken).ConfigureAwait(false);
             }
-            await WriteChunkAsync(importer, storeId, import.Revision, chunk, cancellationToken).ConfigureAwait(false);
             await importer.CompleteAsync(cancellationToken).ConfigureAwait(false);
         }
     }
 
     /// <summary>Checks a chunk of imported tuples as a write would (well-formed, storable conditions) and copies it.</summary>
-    private static async Task WriteChunkAsync(NpgsqlBinaryImporter importer, string storeId, long revision, List<RelationshipTuple> chunk, CancellationToken cancellationToken)
+    private static async Task WriteChunkAsync(NpgsqlBinaryImporter importer, string storeId, long revision, RelationshipTuple[] chunk, CancellationToken cancellationToken)
     {
         StoreWrites.Validate(new StoreWrite { Writes = chunk }, int.MaxValue);
         foreach (var tuple in chunk)
@@ -118,7 +112,6 @@ public sealed partial class PostgreSqlStore
             await WriteTextAsync(importer, context, cancellationToken).ConfigureAwait(false);
             await importer.WriteAsync(revision, NpgsqlDbType.Bigint, cancellationToken).ConfigureAwait(false);
         }
-        chunk.Clear();
     }
 
     private async Task CopyAttributesAsync(NpgsqlConnection connection, string storeId, StoreImport import, CancellationToken cancellationToken)

@@ -109,19 +109,13 @@ public sealed partial class SqliteStore
 
     private static async ValueTask ImportTuplesAsync(TupleStatements rows, StoreImport import, CancellationToken cancellationToken)
     {
-        var chunk = new List<RelationshipTuple>(ImportChunk);
-        await foreach (var tuple in import.Tuples.WithCancellation(cancellationToken).ConfigureAwait(false))
+        await foreach (var chunk in import.Tuples.Chunk(ImportChunk).WithCancellation(cancellationToken).ConfigureAwait(false))
         {
-            chunk.Add(tuple);
-            if (chunk.Count == ImportChunk)
-            {
-                InsertTuples(rows, chunk, import.Revision, cancellationToken);
-            }
+            InsertTuples(rows, chunk, import.Revision, cancellationToken);
         }
-        InsertTuples(rows, chunk, import.Revision, cancellationToken);
     }
 
-    private static void InsertTuples(TupleStatements rows, List<RelationshipTuple> chunk, long revision, CancellationToken cancellationToken)
+    private static void InsertTuples(TupleStatements rows, RelationshipTuple[] chunk, long revision, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         // the write checks: well-formed tuples, storable condition contexts, no key twice within the chunk
@@ -134,24 +128,17 @@ public sealed partial class SqliteStore
                 throw new ArbiterException(ArbiterErrorCode.InvalidTuple, $"cannot import tuple '{TupleKey.Of(tuple)}': the import has it more than once");
             }
         }
-        chunk.Clear();
     }
 
     private static async ValueTask ImportAttributesAsync(TupleStatements rows, StoreImport import, CancellationToken cancellationToken)
     {
-        var chunk = new List<EntityAttributes>(ImportChunk);
-        await foreach (var entry in import.Attributes.WithCancellation(cancellationToken).ConfigureAwait(false))
+        await foreach (var chunk in import.Attributes.Chunk(ImportChunk).WithCancellation(cancellationToken).ConfigureAwait(false))
         {
-            chunk.Add(entry);
-            if (chunk.Count == ImportChunk)
-            {
-                InsertAttributes(rows, chunk, import.Revision, cancellationToken);
-            }
+            InsertAttributes(rows, chunk, import.Revision, cancellationToken);
         }
-        InsertAttributes(rows, chunk, import.Revision, cancellationToken);
     }
 
-    private static void InsertAttributes(TupleStatements rows, List<EntityAttributes> chunk, long revision, CancellationToken cancellationToken)
+    private static void InsertAttributes(TupleStatements rows, EntityAttributes[] chunk, long revision, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         StoreWrites.Validate(new StoreWrite { SetAttributes = chunk }, int.MaxValue);
@@ -162,6 +149,5 @@ public sealed partial class SqliteStore
                 throw new ArbiterException(ArbiterErrorCode.ValidationError, $"cannot import the attributes of '{entry.Entity}': the import has that entity more than once");
             }
         }
-        chunk.Clear();
     }
 }

@@ -17,23 +17,16 @@ public sealed partial class AuthorizationEngine
     private async Task LoadAsync(IStoreState source, CancellationToken cancellationToken)
     {
         // Reading the store and interning overlap: one task reads chunks, this one interns them as they come.
-        var chunks = Channel.CreateBounded<List<RelationshipTuple>>(new BoundedChannelOptions(4) { SingleReader = true, SingleWriter = true });
+        var chunks = Channel.CreateBounded<RelationshipTuple[]>(new BoundedChannelOptions(4) { SingleReader = true, SingleWriter = true });
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var reading = Task.Run(async () =>
         {
             try
             {
-                var chunk = new List<RelationshipTuple>(LoadChunk);
-                await foreach (var tuple in source.ReadTuplesAsync(stop.Token).ConfigureAwait(false))
+                await foreach (var chunk in source.ReadTuplesAsync(stop.Token).Chunk(LoadChunk).WithCancellation(stop.Token).ConfigureAwait(false))
                 {
-                    chunk.Add(tuple);
-                    if (chunk.Count == LoadChunk)
-                    {
-                        await chunks.Writer.WriteAsync(chunk, stop.Token).ConfigureAwait(false);
-                        chunk = new List<RelationshipTuple>(LoadChunk);
-                    }
+                    await chunks.Writer.WriteAsync(chunk, stop.Token).ConfigureAwait(false);
                 }
-                await chunks.Writer.WriteAsync(chunk, stop.Token).ConfigureAwait(false);
                 chunks.Writer.Complete();
             }
             catch (Exception ex)
