@@ -41,9 +41,23 @@ internal sealed class StoreSession : IAsyncDisposable
         }
         catch (ArbiterException ex) when (ex.Code == ArbiterErrorCode.ModelNotFound)
         {
-            throw new CliInputException($"store '{StoreId}' in {Location} has no model yet: write one with 'arbiter model write FILE'");
+            throw NoModel();
         }
         return Engine;
+    }
+
+    private CliInputException NoModel() =>
+        new($"store '{StoreId}' in {Location} has no model yet: write one with 'arbiter model write FILE'");
+
+    /// <summary>
+    /// An engine with the store's newest model and no tuples: enough to check a write against the model without loading
+    /// the store's state.
+    /// </summary>
+    public async Task<AuthorizationEngine> ModelEngineAsync(CancellationToken cancellationToken)
+    {
+        await RequireStoreAsync(cancellationToken).ConfigureAwait(false);
+        var model = await Store.ReadModelAsync(StoreId, cancellationToken: cancellationToken).ConfigureAwait(false) ?? throw NoModel();
+        return AuthorizationEngine.Create(model.Model);
     }
 
     /// <summary>Fails with a hint when the store does not exist.</summary>

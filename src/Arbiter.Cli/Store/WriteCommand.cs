@@ -100,8 +100,9 @@ internal static class WriteCommand
                 throw new CliInputException($"nothing to {command.Name}: give --tuple or --tuples" + (command.Name == "write" ? ", --attributes or --clear-attributes" : string.Empty));
             }
             await using var session = await StoreSession.OpenAsync(location, parseResult, context, cancellationToken).ConfigureAwait(false);
-            var engine = await session.OpenEngineAsync(cancellationToken).ConfigureAwait(false);
-            var result = await engine.WriteAsync(write, cancellationToken).ConfigureAwait(false);
+            // the write is checked against the store's newest model only: no need to load the store's tuples
+            (await session.ModelEngineAsync(cancellationToken).ConfigureAwait(false)).ValidateWrite(write);
+            var result = await session.Store.WriteAsync(session.StoreId, write, cancellationToken).ConfigureAwait(false);
             if (parseResult.GetValue(json))
             {
                 await JsonOutput.WriteAsync(context, new JsonObject

@@ -70,6 +70,23 @@ public sealed partial class AuthorizationEngine : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(write);
         var follower = _follower ?? throw new InvalidOperationException(NotBound);
+        ValidateWrite(write);
+        var result = await Writer(follower).WriteAsync(follower.StoreId, write, cancellationToken).ConfigureAwait(false);
+        await CatchUpAsync(result.Revision, cancellationToken).ConfigureAwait(false);
+        return result;
+    }
+
+    /// <summary>
+    /// Checks a write against the current model as <see cref="WriteAsync"/> does before it sends the write to the store:
+    /// its shape (<see cref="StoreWrites.Validate"/>, without a size limit: the store applies its own), every tuple to write
+    /// (types, relations, conditions and their contexts), every attribute entry (declared attributes, convertible values)
+    /// and every entity to clear. Whether tuples exist is the store's check, inside its transaction.
+    /// Works on any engine, bound or not, e.g. one created from a store's newest model to validate a write cheaply.
+    /// </summary>
+    /// <exception cref="ArbiterException">The first problem, naming the tuple or the entity and the attribute.</exception>
+    public void ValidateWrite(StoreWrite write)
+    {
+        ArgumentNullException.ThrowIfNull(write);
         StoreWrites.Validate(write, int.MaxValue);
         var state = State;
         foreach (var tuple in write.Writes)
@@ -88,9 +105,6 @@ public sealed partial class AuthorizationEngine : IAsyncDisposable
         {
             _ = ValidateEntity(state, entity, seen);
         }
-        var result = await Writer(follower).WriteAsync(follower.StoreId, write, cancellationToken).ConfigureAwait(false);
-        await CatchUpAsync(result.Revision, cancellationToken).ConfigureAwait(false);
-        return result;
     }
 
     /// <summary>

@@ -123,6 +123,9 @@ public abstract class EngineFollowerTests : IAsyncLifetime
         Should.Throw<InvalidOperationException>(() => engine.SetModel(Model));
         var unbound = AuthorizationEngine.Create(Model);
         (await Should.ThrowAsync<InvalidOperationException>(unbound.WriteAsync(Write(T("document:1#viewer@user:anne"))).AsTask())).Message.ShouldContain("OpenAsync");
+        // the model check alone works on any engine
+        unbound.ValidateWrite(Write(T("document:1#viewer@user:anne")));
+        Should.Throw<ArbiterException>(() => unbound.ValidateWrite(Write(T("document:1#owner@user:anne")))).Code.ShouldBe(ArbiterErrorCode.RelationNotFound);
     }
 
     [StoreFact]
